@@ -1,0 +1,139 @@
+import Foundation
+
+extension HolidayCalendar {
+    /// The CSV header, as in `../shared/data/cn-holidays.csv`.
+    public static let csvHeader = "date,kind,festival"
+
+    /// Reads an administrator's holiday file (节假日导入) in the shared format:
+    /// `date,kind,festival`, one day per line, `kind` being `holiday` or `workday`.
+    ///
+    /// Tolerated because spreadsheets produce them: a UTF-8 byte-order mark, CRLF line ends, blank
+    /// lines, spaces around fields, an optional header line, double-quoted fields, `yyyy/M/d`
+    /// dates, and the kinds spelled `放假` / `上班`. Refused, with the 1-based line number: a wrong
+    /// column count, a date that does not exist, an unknown kind, a make-up workday on Monday–Friday,
+    /// a date listed twice, or a file with no entries.
+    public static func parseCSV(_ text: String) throws(HolidayImportError) -> [HolidayEntry] {
+        var entries: [HolidayEntry] = []
+        var firstLine: [CalendarDay: Int] = [:]
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        var sawContent = false
+        // `isNewline` matches "\n", "\r" and "\r\n" (a single Character in Swift), so each
+        // counts as one line end.
+        for (offset, line) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let lineNumber = offset + 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            guard let fields = splitCSVLine(line) else {
+                throw HolidayImportError(line: lineNumber, problem: .unterminatedQuote)
+            }
+            if !sawContent {
+                sawContent = true
+                if fields.map({ $0.lowercased() }) == ["date", "kind", "festival"] { continue }
+            }
+            guard fields.count == 3 else {
+                throw HolidayImportError(line: lineNumber, problem: .columnCount(found: fields.count))
+            }
+            guard let day = parseDay(fields[0]) else {
+                throw HolidayImportError(line: lineNumber, problem: .invalidDate(fields[0]))
+            }
+            guard let kind = parseKind(fields[1]) else {
+                throw HolidayImportError(line: lineNumber, problem: .unknownKind(fields[1]))
+            }
+            if kind == .workday, !day.weekday.isWeekend {
+                throw HolidayImportError(line: lineNumber, problem: .makeUpWorkdayOnWeekday(day))
+            }
+            if let earlier = firstLine[day] {
+                throw HolidayImportError(line: lineNumber, problem: .duplicateDay(day, firstLine: earlier))
+            }
+            firstLine[day] = lineNumber
+            entries.append(HolidayEntry(day: day, kind: kind, festival: fields[2]))
+        }
+        guard !entries.isEmpty else {
+            throw HolidayImportError(line: 1, problem: .noEntries)
+        }
+        return entries
+    }
+
+    /// A calendar from an administrator's CSV file; see `parseCSV(_:)`.
+    public init(csv text: String) throws(HolidayImportError) {
+        self.init(entries: try HolidayCalendar.parseCSV(text))
+    }
+
+    /// The calendar in the import format, header first, sorted by date: `parseCSV` reads it back.
+    public var csvText: String {
+        var lines = [HolidayCalendar.csvHeader]
+        for entry in entries {
+            lines.append("\(entry.day),\(entry.kind.rawValue),\(HolidayCalendar.quoted(entry.festival))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func parseKind(_ text: String) -> HolidayEntry.Kind? {
+        switch text.lowercased() {
+        case "holiday", "放假", "休": .holiday
+        case "workday", "上班", "班": .workday
+        default: nil
+        }
+    }
+
+    /// `yyyy-MM-dd`, or the `yyyy/M/d` and `yyyy-M-d` forms spreadsheets write.
+    private static func parseDay(_ text: String) -> CalendarDay? {
+        let parts = text.split(separator: text.contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
+              (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        return CalendarDay(year: year, month: month, day: day)
+    }
+
+    /// Splits one CSV line on commas, honouring double quotes (`""` inside quotes is a quote) and
+    /// trimming spaces around unquoted fields. Nil when a quote is left open.
+    private static func splitCSVLine(_ line: Substring) -> [String]? {
+        var fields: [String] = []
+        var current = ""
+        var inQuotes = false
+        var wasQuoted = false
+        var iterator = line.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if inQuotes {
+                if character == "\"" {
+                    if let following = iterator.next() {
+                        if following == "\"" { current.append("\"") } else { inQuotes = false; pending = following }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "," {
+                fields.append(wasQuoted ? current : current.csvTrimmed())
+                current = ""
+                wasQuoted = false
+            } else if character == "\"", current.allSatisfy(\.isWhitespace) {
+                current = ""
+                inQuotes = true
+                wasQuoted = true
+            } else {
+                current.append(character)
+            }
+        }
+        guard !inQuotes else { return nil }
+        fields.append(wasQuoted ? current : current.csvTrimmed())
+        return fields
+    }
+
+    private static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+private extension String {
+    /// Leading and trailing whitespace (including full-width spaces) removed.
+    func csvTrimmed() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

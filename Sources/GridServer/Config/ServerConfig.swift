@@ -1,0 +1,58 @@
+import Foundation
+import GridCore
+import GridStore
+
+/// Everything the server needs to start, parsed once (command line, then environment, then
+/// defaults) by `gridgov` and handed to `configure`. Nothing else reads the environment.
+public struct ServerConfig: Sendable {
+    public var database: DatabaseLocation
+    /// A PostgreSQL schema to use instead of `public` (tests isolate themselves this way).
+    public var postgresSearchPath: [String]?
+    public var hostname: String
+    public var port: Int
+    /// The master key for personal data; created with mode 0600 on first run if absent.
+    public var keyFile: String
+    /// Photos and other uploads are stored here by SHA-256.
+    public var dataDirectory: String
+    /// Debian's shared browser libraries (libjs-leaflet, libjs-chart.js), served at `/javascript`.
+    public var javascriptDirectory: String
+    public var apiTokenLifetime: TimeInterval
+    public var sessionLifetime: TimeInterval
+    public var loginPolicy: LoginPolicy
+    /// bcrypt cost; 12 in production, lower in tests where hashing time is not the point.
+    public var bcryptCost: Int
+    /// Set the `Secure` flag on cookies (behind HTTPS).
+    public var secureCookies: Bool
+    /// Apply pending migrations at start (serve does; tools that only read may not).
+    public var migrateOnStart: Bool
+
+    public init(
+        database: DatabaseLocation = .default,
+        postgresSearchPath: [String]? = nil,
+        hostname: String = "127.0.0.1",
+        port: Int = 8080,
+        keyFile: String = "./gridgov.key",
+        dataDirectory: String = "./data",
+        javascriptDirectory: String = "/usr/share/javascript",
+        apiTokenLifetime: TimeInterval = 12 * 3600,
+        sessionLifetime: TimeInterval = 8 * 3600,
+        loginPolicy: LoginPolicy = LoginPolicy(),
+        bcryptCost: Int = 12,
+        secureCookies: Bool = false,
+        migrateOnStart: Bool = true
+    ) {
+        self.database = database
+        self.postgresSearchPath = postgresSearchPath
+        self.hostname = hostname
+        self.port = port
+        self.keyFile = keyFile
+        self.dataDirectory = dataDirectory
+        self.javascriptDirectory = javascriptDirectory
+        self.apiTokenLifetime = apiTokenLifetime
+        self.sessionLifetime = sessionLifetime
+        self.loginPolicy = loginPolicy
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.migrateOnStart = migrateOnStart
+    }
+}

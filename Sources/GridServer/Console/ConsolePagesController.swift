@@ -1,0 +1,276 @@
+import Foundation
+import GridCore
+import GridStore
+import Vapor
+
+/// The signed-in console: home, hierarchy browser, users, audit log, own password.
+/// Pages check the same permissions as the API; a page the role may not use answers 403.
+struct ConsolePagesController {
+    let accounts: AccountService
+
+    func register(_ routes: any RoutesBuilder) {
+        let console = routes.grouped("console")
+        console.get { req in try await page(req, titleKey: "menu_home", path: "/console") { shell, principal in
+            try await home(req, shell, principal)
+        } }
+        console.get("units") { req in try await page(req, titleKey: "menu_units", path: "/console/units", needs: .unitsRead) { shell, principal in
+            try await units(req, shell, principal)
+        } }
+        console.get("users") { req in try await page(req, titleKey: "menu_users", path: "/console/users", needs: .usersRead) { shell, principal in
+            try await users(req, shell, principal, form: nil)
+        } }
+        console.post("users") { req in try await page(req, titleKey: "menu_users", path: "/console/users", needs: .usersManage) { shell, principal in
+            try await createUser(req, shell, principal)
+        } }
+        console.get("audit") { req in try await page(req, titleKey: "menu_audit", path: "/console/audit", needs: .auditRead) { shell, principal in
+            try await audit(req, shell, principal)
+        } }
+        console.get("password") { req in try await page(req, titleKey: "menu_password", path: "/console/password") { shell, _ in
+            try await req.view.render("console/password", PasswordPage(shell: shell, message: nil, error: nil)).encodeResponse(for: req)
+        } }
+        console.post("password") { req in try await page(req, titleKey: "menu_password", path: "/console/password") { shell, principal in
+            try await changePassword(req, shell, principal)
+        } }
+    }
+
+    /// Signs the page: redirect to the login page without a session, 403 without the right.
+    private func page(
+        _ req: Request, titleKey: String, path: String, needs permission: Permission? = nil,
+        render: (ShellContext, Principal) async throws -> Response
+    ) async throws -> Response {
+        guard let principal = req.principal, principal.kind == .session else {
+            let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return req.redirect(to: "/login?next=\(next)")
+        }
+        if let permission { try req.grid.policy.check(principal.scope, permission) }
+        return try await render(ShellContext(req: req, principal: principal, titleKey: titleKey, activePath: path), principal)
+    }
+
+    // MARK: home
+
+    struct HomePage: Encodable, Sendable {
+        var shell: ShellContext
+        var unitCode: String
+        var unitPath: String
+        var children: [Row]
+        var permissions: [String]
+
+        struct Row: Encodable, Sendable {
+            var id: String
+            var code: String
+            var name: String
+            var kind: String
+        }
+    }
+
+    private func home(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        let unit = principal.account.unit
+        let children = try await UnitStore.children(of: unit.id, on: req.db)
+        let language = req.language
+        let page = HomePage(
+            shell: shell, unitCode: unit.code.rawValue, unitPath: unit.path.rawValue,
+            children: children.map { .init(id: $0.id.uuidString, code: $0.code.rawValue, name: $0.name, kind: $0.kind.label.text(in: language)) },
+            permissions: try req.grid.policy.table.permissions(of: principal.account.roles).map(\.rawValue).sorted())
+        return try await req.view.render("console/home", page).encodeResponse(for: req)
+    }
+
+    // MARK: units
+
+    struct UnitsPage: Encodable, Sendable {
+        var shell: ShellContext
+        var unit: HomePage.Row
+        var breadcrumbs: [HomePage.Row]
+        var children: [ChildRow]
+
+        struct ChildRow: Encodable, Sendable {
+            var id: String
+            var code: String
+            var name: String
+            var kind: String
+            var childCount: Int
+        }
+    }
+
+    private func units(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        var unit = principal.account.unit
+        if let ref = req.query[String.self, at: "unit"] {
+            guard let found = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
+            try principal.requireInScope(found.path)
+            unit = found
+        }
+        let language = req.language
+        let children = try await UnitStore.children(of: unit.id, on: req.db)
+        let counts = try await UnitStore.childCounts(of: children.map(\.id), on: req.db)
+        let trail = try await UnitStore.ancestors(of: unit, on: req.db).filter { principal.scope.unitPath.contains($0.path) }
+        func row(_ unit: OrgUnit) -> HomePage.Row {
+            .init(id: unit.id.uuidString, code: unit.code.rawValue, name: unit.name, kind: unit.kind.label.text(in: language))
+        }
+        let page = UnitsPage(
+            shell: shell, unit: row(unit), breadcrumbs: trail.map(row),
+            children: children.map {
+                .init(id: $0.id.uuidString, code: $0.code.rawValue, name: $0.name, kind: $0.kind.label.text(in: language),
+                      childCount: counts[$0.id] ?? 0)
+            })
+        return try await req.view.render("console/units", page).encodeResponse(for: req)
+    }
+
+    // MARK: users
+
+    struct UsersPage: Encodable, Sendable {
+        var shell: ShellContext
+        var users: [Row]
+        var total: Int
+        var page: Int
+        var pages: Int
+        var canManage: Bool
+        var roles: [Choice]
+        var form: UserForm?
+        var errors: [String: String]
+        var created: String?
+
+        struct Row: Encodable, Sendable {
+            var username: String
+            var displayName: String
+            var roles: String
+            var unit: String
+            var status: String
+        }
+
+        struct Choice: Encodable, Sendable {
+            var value: String
+            var label: String
+        }
+    }
+
+    struct UserForm: Content {
+        var username: String
+        var display_name: String?
+        var password: String
+        var role: String
+        var unit: String
+    }
+
+    private func users(_ req: Request, _ shell: ShellContext, _ principal: Principal, form: UserForm?,
+                       errors: [String: String] = [:], created: String? = nil) async throws -> Response {
+        let services = try req.grid
+        let language = req.language
+        let pageNumber = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let (items, total) = try await UserStore.list(under: principal.unitPath, page: pageNumber, per: 50, on: req.db)
+        let now = services.clock.now
+        let page = UsersPage(
+            shell: shell,
+            users: items.map { account in
+                let status = account.disabled ? "user_disabled"
+                    : services.config.loginPolicy.isLocked(account.loginState, now: now) ? "user_locked" : "user_active"
+                return .init(
+                    username: account.username, displayName: account.displayName,
+                    roles: account.roles.map { $0.label.text(in: language) }.joined(separator: "、"),
+                    unit: account.unit.name, status: services.strings.text(status, language))
+            },
+            total: total, page: pageNumber, pages: max(1, (total + 49) / 50),
+            canManage: principal.holds(.usersManage, policy: services.policy),
+            roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label.text(in: language)) },
+            form: form, errors: errors, created: created)
+        let response = try await req.view.render("console/users", page).encodeResponse(for: req)
+        if !errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    private func createUser(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        let form = try req.content.decode(UserForm.self)
+        let new = AccountService.NewAccount(
+            username: form.username, displayName: form.display_name, password: form.password, roles: [form.role], unit: form.unit)
+        do {
+            let account = try await accounts.create(new, scope: principal.unitPath, actor: req.auditActor, on: req.db)
+            return try await users(req, shell, principal, form: nil, created: account.username)
+        } catch let failures as ValidationFailures {
+            return try await users(req, shell, principal, form: form, errors: Self.fieldErrors(failures.failures, req.language))
+        } catch let failure as ValidationFailure {
+            return try await users(req, shell, principal, form: form, errors: Self.fieldErrors([failure], req.language))
+        }
+    }
+
+    static func fieldErrors(_ failures: [ValidationFailure], _ language: Language) -> [String: String] {
+        failures.reduce(into: [:]) { errors, failure in
+            let field = failure.field ?? "form"
+            errors[field] = [errors[field], failure.reason.text(in: language)].compactMap { $0 }.joined(separator: "；")
+        }
+    }
+
+    // MARK: audit
+
+    struct AuditPage: Encodable, Sendable {
+        var shell: ShellContext
+        var entries: [Row]
+        var total: Int
+        var page: Int
+        var pages: Int
+        var action: String
+
+        struct Row: Encodable, Sendable {
+            var at: String
+            var actor: String
+            var action: String
+            var target: String
+            var summary: String
+            var address: String
+        }
+    }
+
+    private func audit(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        let pageNumber = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let action = req.query[String.self, at: "action"].flatMap { $0.isEmpty ? nil : $0 }
+        let result = try await AuditLog.list(
+            .init(action: action, scope: principal.unitPath), page: pageNumber, per: 50, on: req.db)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let page = AuditPage(
+            shell: shell,
+            entries: result.items.map {
+                .init(at: formatter.string(from: $0.at), actor: $0.actor, action: $0.action,
+                      target: [$0.targetType, $0.targetID].compactMap { $0 }.joined(separator: " "),
+                      summary: $0.summary, address: $0.clientAddress ?? "")
+            },
+            total: result.total, page: pageNumber, pages: max(1, (result.total + 49) / 50), action: action ?? "")
+        return try await req.view.render("console/audit", page).encodeResponse(for: req)
+    }
+
+    // MARK: password
+
+    struct PasswordPage: Encodable, Sendable {
+        var shell: ShellContext
+        var message: String?
+        var error: String?
+    }
+
+    struct PasswordForm: Content {
+        var current_password: String
+        var new_password: String
+        var confirm_password: String
+    }
+
+    private func changePassword(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        let form = try req.content.decode(PasswordForm.self)
+        let strings = try req.grid.strings
+        let language = req.language
+        guard form.new_password == form.confirm_password else {
+            let page = PasswordPage(shell: shell, message: nil, error: strings.text("password_mismatch", language))
+            let response = try await req.view.render("console/password", page).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        do {
+            try await accounts.changePassword(
+                principal, current: form.current_password, new: form.new_password, clientAddress: req.clientAddress, on: req.db)
+            let page = PasswordPage(shell: shell, message: strings.text("password_changed", language), error: nil)
+            return try await req.view.render("console/password", page).encodeResponse(for: req)
+        } catch let failure as ValidationFailure {
+            let page = PasswordPage(shell: shell, message: nil, error: failure.reason.text(in: language))
+            let response = try await req.view.render("console/password", page).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import FluentKit
+import Foundation
+import GridCore
+import GridStore
+
+/// Loads the demo district into an empty database: the hierarchy and one account per role.
+/// Later capabilities add their own demo data here.
+public struct DemoSeeder: Sendable {
+    let services: GridServices
+
+    public init(services: GridServices) {
+        self.services = services
+    }
+
+    /// A demo sign-in, printed by `gridgov demo`.
+    public struct DemoAccount: Sendable, Equatable {
+        public let username: String
+        public let role: Role
+        public let unitCode: String
+        public let unitName: String
+    }
+
+    /// The demo accounts: username, role, scope unit code (first street, community and grid).
+    static let accountPlan: [(username: String, role: Role, unit: String)] = [
+        ("admin", .admin, DemoHierarchy.districtCode),
+        ("district_op", .districtOperator, DemoHierarchy.districtCode),
+        ("street_op", .streetOperator, DemoHierarchy.districtCode + "001"),
+        ("community_op", .communityOperator, DemoHierarchy.districtCode + "001001"),
+        ("gridworker", .gridWorker, DemoHierarchy.districtCode + "001001001"),
+        ("dept_handler", .departmentHandler, DemoHierarchy.districtCode + "-ZF"),
+        ("leader", .leader, DemoHierarchy.districtCode),
+    ]
+
+    public enum DemoError: UserFacingError {
+        case databaseNotEmpty
+
+        public var reason: LocalizedText {
+            LocalizedText(
+                zh: "演示数据只能装入空数据库；该数据库已有单位数据。请换一个空数据库，或不带 --database 使用默认演示库。",
+                en: "Demo data loads only into an empty database, and this one already holds units; use an empty database, or omit --database for the default demo file.")
+        }
+    }
+
+    @discardableResult
+    public func load(scale: DemoHierarchy.Scale, password: String, on db: any Database) async throws -> [DemoAccount] {
+        guard try await UnitStore.count(on: db) == 0 else { throw DemoError.databaseNotEmpty }
+        let hierarchy = DemoHierarchy(scale: scale)
+        let now = services.clock.now
+        try await db.transaction { tx in
+            try await UnitStore.insertAll(hierarchy.units, on: tx, now: now)
+            try await AuditLog.record(
+                AuditRecord(action: "demo.loaded", targetType: "unit", targetID: nil,
+                            summary: "demo hierarchy (\(scale.rawValue)): \(hierarchy.units.count) units", unitPath: hierarchy.units.first?.path),
+                by: .system, on: tx, now: now)
+        }
+        let accounts = AccountService(services: services)
+        var created: [DemoAccount] = []
+        for plan in Self.accountPlan {
+            let account = try await accounts.create(
+                .init(username: plan.username, displayName: Self.displayName(plan.role), password: password,
+                      roles: [plan.role.rawValue], unit: plan.unit),
+                scope: nil, actor: .system, on: db)
+            created.append(DemoAccount(username: account.username, role: plan.role, unitCode: account.unit.code.rawValue, unitName: account.unit.name))
+        }
+        return created
+    }
+
+    /// Plausible names so screens look like a real office.
+    static func displayName(_ role: Role) -> String {
+        switch role {
+        case .admin: "系统管理员"
+        case .districtOperator: "王敏（区指挥中心）"
+        case .streetOperator: "李强（街道指挥中心）"
+        case .communityOperator: "张丽（社区工作站）"
+        case .gridWorker: "刘洋（专职网格员）"
+        case .departmentHandler: "陈军（区综合行政执法局）"
+        case .leader: "赵书记"
+        case .gridHead: "网格长"
+        case .auxiliary: "兼职网格员"
+        case .resident: "居民"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import GridCore
+import GridStore
+import Leaf
+import LeafKit
+import Vapor
+
+/// Sets up an application: database, migrations (under a lock), services, middleware, pages and
+/// routes. Bad configuration throws a `ConfigurationError` that reads as one sentence.
+public func configure(_ app: Application, _ config: ServerConfig) async throws {
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    // Large enough for photo uploads later; JSON bodies are capped per route.
+    app.routes.defaultMaxBodySize = "16mb"
+
+    try GridDatabase.register(config.database, in: app.databases, postgresSearchPath: config.postgresSearchPath)
+    GridDatabase.addMigrations(to: app.migrations)
+    if config.migrateOnStart {
+        try await GridDatabase.migrate(
+            databases: app.databases, migrations: app.migrations, logger: app.logger, location: config.database)
+    } else {
+        try await GridDatabase.checkReachable(app.db, location: config.database)
+    }
+
+    let keyRing = try KeyRing.loadOrCreate(path: config.keyFile)
+    do {
+        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+    } catch {
+        throw ConfigurationError.invalidValue(
+            option: "data-dir", value: config.dataDirectory,
+            reason: LocalizedText(zh: "无法创建目录", en: "the directory cannot be created"))
+    }
+
+    let resources = GridResources.directory
+    let services = GridServices(
+        config: config,
+        keyRing: keyRing,
+        policy: AccessPolicy(),
+        clock: GridClock(),
+        metrics: ServerMetrics(databaseConnections: config.database.isSQLite ? System.coreCount : 4 * System.coreCount),
+        openAPI: OpenAPIRegistry(),
+        strings: try PageStrings(directory: resources + "/Localizations"),
+        passwords: try PasswordHasher(cost: config.bcryptCost)
+    )
+    app.setGridServices(services)
+
+    app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: resources, viewDirectory: resources + "/Views"))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    // Order: errors outermost, then metrics (so refused requests are counted), then sign-in.
+    app.middleware = Middlewares()
+    app.middleware.use(GridErrorMiddleware())
+    app.middleware.use(MetricsMiddleware(metrics: services.metrics))
+    app.middleware.use(AuthenticationMiddleware())
+
+    try routes(app, services)
+}
+
+/// Where the bundled templates, strings and static files are.
+enum GridResources {
+    static var directory: String {
+        if let override = ProcessInfo.processInfo.environment["GRIDGOV_RESOURCES"], !override.isEmpty {
+            return override
+        }
+        return Bundle.module.bundleURL.appendingPathComponent("Resources").path
+    }
+}

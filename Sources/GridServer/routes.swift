@@ -1,0 +1,20 @@
+import Foundation
+import GridCore
+import Vapor
+
+/// Registers every route collection; nothing else.
+func routes(_ app: Application, _ services: GridServices) throws {
+    let accounts = AccountService(services: services)
+    let api = APIRouter(routes: app.grouped("api", "v1"), registry: services.openAPI)
+    AuthController(accounts: accounts).register(api)
+    UnitsController(units: UnitService(services: services)).register(api)
+    UsersController(accounts: accounts).register(api)
+    AuditController().register(api)
+
+    OpsController(services: services).register(app)
+    StaticFilesController(
+        bundledDirectory: GridResources.directory + "/Public", javascriptDirectory: services.config.javascriptDirectory
+    ).register(app)
+    ConsoleAuthController(accounts: accounts).register(app)
+    ConsolePagesController(accounts: accounts).register(app)
+}

@@ -1,0 +1,101 @@
+import FluentKit
+import Foundation
+import GridCore
+
+/// Reads and writes the hierarchy.
+public enum UnitStore {
+    /// Adds a unit under `parent` (nil for a root) after checking its name, kind and code.
+    public static func create(
+        code: UnitCode, name: String, kind: UnitKind, parent: OrgUnit?, id: UUID = UUID(), on db: any Database, now: Date
+    ) async throws -> OrgUnit {
+        try OrgUnit.validateNew(name: name, kind: kind, parentKind: parent?.kind)
+        if try await UnitModel.query(on: db).filter(\.$code == code.rawValue).count() > 0 {
+            throw ValidationFailures([ValidationFailure(field: "code", zh: "编码 \(code) 已被使用", en: "the code \(code) is already in use")])
+        }
+        let path = parent?.path.appending(code) ?? UnitPath(root: code)
+        let unit = OrgUnit(
+            id: id, code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), kind: kind,
+            parentID: parent?.id, path: path
+        )
+        try await UnitModel(unit, now: now).create(on: db)
+        return unit
+    }
+
+    /// Inserts many already-validated units at once (demo data, imports), parents first.
+    public static func insertAll(_ units: [OrgUnit], on db: any Database, now: Date) async throws {
+        for chunk in stride(from: 0, to: units.count, by: 500) {
+            let models = units[chunk..<min(chunk + 500, units.count)].map { UnitModel($0, now: now) }
+            try await models.create(on: db)
+        }
+    }
+
+    public static func find(id: UUID, on db: any Database) async throws -> OrgUnit? {
+        try await UnitModel.find(id, on: db)?.toDomain()
+    }
+
+    public static func find(code: String, on db: any Database) async throws -> OrgUnit? {
+        try await UnitModel.query(on: db).filter(\.$code == code).first()?.toDomain()
+    }
+
+    /// Looks a unit up by its id or, failing that, its code (API and CLI accept either).
+    public static func find(idOrCode: String, on db: any Database) async throws -> OrgUnit? {
+        if let id = UUID(uuidString: idOrCode), let unit = try await find(id: id, on: db) {
+            return unit
+        }
+        return try await find(code: idOrCode, on: db)
+    }
+
+    /// The direct children of a unit (nil: the roots), ordered by code.
+    public static func children(of parentID: UUID?, on db: any Database) async throws -> [OrgUnit] {
+        let query = UnitModel.query(on: db)
+        if let parentID {
+            query.filter(\.$parentID == parentID)
+        } else {
+            query.filter(\.$parentID == nil)
+        }
+        return try await query.sort(\.$code).all().map { try $0.toDomain() }
+    }
+
+    /// Every unit at or below `path`, ordered by path (parents before children).
+    public static func subtree(_ path: UnitPath, maxDepth: Int? = nil, on db: any Database) async throws -> [OrgUnit] {
+        let query = UnitModel.query(on: db)
+            .filter(\.$path >= path.rawValue)
+            .filter(\.$path < path.subtreeUpperBound)
+        if let maxDepth {
+            query.filter(\.$depth <= path.depth + maxDepth)
+        }
+        return try await query.sort(\.$path).all().map { try $0.toDomain() }
+    }
+
+    /// The chain from the root down to `unit`, inclusive.
+    public static func ancestors(of unit: OrgUnit, on db: any Database) async throws -> [OrgUnit] {
+        let codes = unit.path.codes
+        let found = try await UnitModel.query(on: db).filter(\.$code ~~ codes).all().map { try $0.toDomain() }
+        return found.sorted { $0.path.depth < $1.path.depth }
+    }
+
+    /// Number of direct children per parent id, for tree answers that stop at one level.
+    public static func childCounts(of parentIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !parentIDs.isEmpty else { return [:] }
+        let rows = try await UnitModel.query(on: db).filter(\.$parentID ~~ parentIDs).field(\.$parentID).all()
+        return rows.reduce(into: [:]) { counts, row in
+            if let parent = row.parentID { counts[parent, default: 0] += 1 }
+        }
+    }
+
+    public static func rename(_ id: UUID, to name: String, on db: any Database, now: Date) async throws -> OrgUnit {
+        guard let model = try await UnitModel.find(id, on: db) else { throw StoreError.notFound(what: "unit") }
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 100 else {
+            throw ValidationFailure(field: "name", zh: "名称须为 1–100 个字", en: "the name must be 1–100 characters")
+        }
+        model.name = trimmed
+        model.updatedAt = now
+        try await model.save(on: db)
+        return try model.toDomain()
+    }
+
+    public static func count(on db: any Database) async throws -> Int {
+        try await UnitModel.query(on: db).count()
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GridCore
+import GridServer
+import GridStore
+import Logging
+import Vapor
+
+/// Starts and stops Vapor applications for the commands, turning configuration errors into one
+/// sentence on standard error and a non-zero exit instead of a stack trace.
+enum Runtime {
+    /// Sets up logging once per process.
+    static func bootstrapLogging(_ format: LogFormat) {
+        LoggingSystem.bootstrap { label in
+            switch format {
+            case .json: return JSONLogHandler(label: label)
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .info
+                return handler
+            }
+        }
+    }
+
+    /// Makes an application for `config`, runs `body` and always shuts the application down.
+    static func withApplication<T>(
+        _ config: ServerConfig, _ body: (Application) async throws -> T
+    ) async throws -> T {
+        // Vapor must not parse gridgov's own arguments.
+        let app = try await Application.make(Environment(name: "production", arguments: ["gridgov"]))
+        do {
+            try await configure(app, config)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// Prints a user-facing error as one sentence (Chinese, then English) and exits 1.
+    static func fail(_ error: any Error) -> Never {
+        let message: String
+        if let failure = error as? any UserFacingError {
+            message = "\(failure.reason.zhHans)\n\(failure.reason.en)"
+        } else {
+            message = "\(error)"
+        }
+        FileHandle.standardError.write(Data(("gridgov: " + message + "\n").utf8))
+        exit(1)
+    }
+
+    /// Every account, for `gridgov user list`.
+    static func allAccounts(_ app: Application) async throws -> [UserAccount] {
+        var all: [UserAccount] = []
+        for root in try await UnitStore.children(of: nil, on: app.db) {
+            var page = 1
+            while true {
+                let (items, total) = try await UserStore.list(under: root.path, page: page, per: 200, on: app.db)
+                all += items
+                if page * 200 >= total { break }
+                page += 1
+            }
+        }
+        return all
+    }
+
+    /// Writes a line to standard output at once (print is buffered when output is a file or pipe,
+    /// and a serving command may run for days).
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Runs a command body, reporting any error the user can act on in one sentence.
+    static func run(_ body: () async throws -> Void) async {
+        do {
+            try await body()
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+
+enum LogFormat: String {
+    case text, json
+}
