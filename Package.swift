@@ -85,18 +85,31 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Shared by the test targets: a fresh app and database per test, on SQLite or PostgreSQL.
+        .target(
+            name: "GridTestSupport",
+            dependencies: [
+                "GridCore",
+                "GridStore",
+                "GridServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/Support",
+            swiftSettings: strict
+        ),
         .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], exclude: ["Geometry"], swiftSettings: strict),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridStore"], swiftSettings: strict),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "GridServerTests",
             dependencies: [
                 "GridServer",
+                "GridTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "GridClientTests", dependencies: ["GridClient", "GridServer"], swiftSettings: strict),
-        .testTarget(name: "gridgovTests", dependencies: ["gridgov"], swiftSettings: strict),
+        .testTarget(name: "GridClientTests", dependencies: ["GridClient", "GridServer", "GridTestSupport"], swiftSettings: strict),
+        .testTarget(name: "gridgovTests", dependencies: ["gridgov", "GridTestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -71,9 +71,9 @@ struct UnitsController {
         let root: OrgUnit
         var startAtChildren = false
         if let parentRef = try? req.query.get(String.self, at: "parent") {
-            guard let parent = try await UnitStore.find(idOrCode: parentRef, on: req.db),
-                  principal.scope.unitPath.contains(parent.path)
-            else { throw ValidationFailure(field: "parent", zh: "找不到单位“\(parentRef)”", en: "no unit '\(parentRef)' was found") }
+            // Out of scope reads exactly like absent: 404.
+            guard let parent = try await UnitStore.find(idOrCode: parentRef, on: req.db) else { throw GridHTTPError.notFound }
+            try principal.requireInScope(parent.path)
             root = parent
             startAtChildren = true
         } else {
