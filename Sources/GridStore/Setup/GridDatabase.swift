@@ -82,10 +82,14 @@ public enum GridDatabase {
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         switch SQLDialectKind(db) {
         case .sqlite:
-            if case .sqliteFile = location {
+            var file: String?
+            if case .sqliteFile(let path) = location {
+                file = path
                 try await (try db.sql).raw("PRAGMA journal_mode=WAL").run()
             }
-            try await migrator.setupIfNeeded().flatMap { migrator.prepareBatch() }.get()
+            try await SQLiteMigrationLock.shared.withLock(file: file) {
+                try await migrator.setupIfNeeded().flatMap { migrator.prepareBatch() }.get()
+            }
         case .postgres:
             try await db.withConnection { conn in
                 let sql = try conn.sql

@@ -1,0 +1,61 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Makes SQLite migrations take turns, as PostgreSQL's advisory lock does: within the process an
+/// async gate, across processes an exclusive `flock` on `<database>.migrate-lock` beside the file.
+actor SQLiteMigrationLock {
+    static let shared = SQLiteMigrationLock()
+
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func withLock<T: Sendable>(file path: String?, _ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        var descriptor: Int32?
+        if let path { descriptor = try await Self.lockFile(path) }
+        defer { if let descriptor { Self.unlock(descriptor) } }
+        return try await body()
+    }
+
+    private func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release() {
+        if waiters.isEmpty {
+            busy = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+
+    /// Blocks (off the caller's executor) until no other process holds the lock.
+    private static func lockFile(_ databasePath: String) async throws -> Int32 {
+        let path = databasePath + ".migrate-lock"
+        return try await Task.detached {
+            let descriptor = open(path, O_CREAT | O_RDWR, 0o600)
+            guard descriptor >= 0 else {
+                throw ConfigurationError.databaseUnreachable("sqlite://\(databasePath)", detail: "cannot open \(path)")
+            }
+            guard flock(descriptor, LOCK_EX) == 0 else {
+                close(descriptor)
+                throw ConfigurationError.databaseUnreachable("sqlite://\(databasePath)", detail: "cannot lock \(path)")
+            }
+            return descriptor
+        }.value
+    }
+
+    private nonisolated static func unlock(_ descriptor: Int32) {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
