@@ -50,8 +50,9 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
         fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: resources, viewDirectory: resources + "/Views"))
     app.leaf.cache.isEnabled = app.environment.isRelease
 
-    // Order: errors outermost, then metrics (so refused requests are counted), then sign-in.
+    // Order: request id outermost (errors carry it too), then errors, then metrics (so refused requests are counted), then sign-in.
     app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
     app.middleware.use(GridErrorMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: services.metrics))
     app.middleware.use(AuthenticationMiddleware())

@@ -18,6 +18,21 @@ import Vapor
         }
     }
 
+    @Test("every answer carries the request id the log lines carry, errors too")
+    func requestID() async throws {
+        try await TestApp.with(seedDemo: false) { app in
+            try await app.testing().test(.GET, "/api/v1/me", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: "X-Request-Id", value: "trace-42")
+            }, afterResponse: { res in
+                #expect(res.status == .unauthorized)
+                #expect(res.headers.first(name: "X-Request-Id") == "trace-42")
+            })
+            try await app.testing().test(.GET, "/healthz", afterResponse: { res in
+                #expect(UUID(uuidString: res.headers.first(name: "X-Request-Id") ?? "") != nil)
+            })
+        }
+    }
+
     @Test("/metrics counts requests per route pattern and status")
     func metrics() async throws {
         try await TestApp.with { app in
