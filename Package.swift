@@ -34,7 +34,6 @@ let package = Package(
     targets: [
         .target(
             name: "GridCore",
-            exclude: ["Geometry"],
             swiftSettings: strict
         ),
         .target(
@@ -97,7 +96,7 @@ let package = Package(
             path: "Tests/Support",
             swiftSettings: strict
         ),
-        .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], exclude: ["Geometry"], swiftSettings: strict),
+        .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], swiftSettings: strict),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "GridServerTests",
