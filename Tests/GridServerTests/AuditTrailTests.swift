@@ -37,7 +37,7 @@ import Vapor
             return (try await app.call(.PATCH, "/api/v1/users/\(leader.id)", token: admin, json: body).status, "user.updated")
         },
         "POST /api/v1/units": { app, admin in
-            let body = CreateUnitRequestDTO(code: "510117001002003", name: "新网格", kind: "grid", parent: "510117001002")
+            let body = CreateUnitRequestDTO(code: "510117001002009", name: "新网格", kind: "grid", parent: "510117001002")
             return (try await app.call(.POST, "/api/v1/units", token: admin, json: body).status, "unit.created")
         },
         "PATCH /api/v1/units/{id}": { app, admin in

@@ -37,7 +37,7 @@ import Vapor
                 username: "new_\(expected.username)", password: "another-pass-9", roles: ["grid_worker"], unit: "510117001001001")
             #expect(try await app.call(.POST, "/api/v1/users", token: token, json: newUser).status == expected.createUser)
             #expect(try await app.call(.GET, "/api/v1/audit", token: token).status == expected.readAudit)
-            let newUnit = CreateUnitRequestDTO(code: "510117001001003", name: "柳林第3网格", kind: "grid", parent: "510117001001")
+            let newUnit = CreateUnitRequestDTO(code: "510117001001009", name: "柳林第9网格", kind: "grid", parent: "510117001001")
             #expect(try await app.call(.POST, "/api/v1/units", token: token, json: newUnit).status == expected.createUnit)
             #expect(try await app.call(.GET, "/api/v1/units", token: token).status == expected.readUnits)
             #expect(try await app.call(.GET, "/api/v1/me", token: token).status == .ok)

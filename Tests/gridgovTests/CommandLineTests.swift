@@ -70,7 +70,7 @@ import Testing
         let demo = try Self.run(["demo", "--scale", "small", "--no-serve"] + database, in: directory)
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("community_op"))
-        #expect(demo.stdout.contains("柳林社区"))
+        #expect(demo.stdout.contains("510117001001 ") && demo.stdout.contains("社区"))
 
         let add = try Self.run(
             ["user", "add", "--username", "wang_wu", "--name", "王五", "--password-stdin", "--role", "grid_worker", "--unit", "510117001001002"] + database,

@@ -1,12 +1,12 @@
 import Foundation
 
-/// The demo district's hierarchy: Pidu (郫都区, GB/T 2260 code 510117, Chengdu) in the shape of
-/// domain.md §8 — 14 streets, 195 communities, 589 grids (555 general + 34 special) — plus its
-/// departments and one police station (派出所) per street. Street names follow Pidu's towns and
-/// streets; community names are generated. Deterministic for a seed.
+/// The demo district: Pidu (郫都区, GB/T 2260 code 510117, Chengdu), its real outline partitioned
+/// in the shape of domain.md §8 — 14 streets, 195 communities, 589 grids (555 general + 34
+/// special) with real geometry — plus its departments and one police station (派出所) per street.
+/// Street names follow Pidu's towns and streets; community names are generated. Deterministic.
 public struct DemoHierarchy: Sendable {
     public enum Scale: String, Sendable, CaseIterable {
-        /// A tiny district for tests: 2 streets, 2 communities each, 2 grids each, 1 special grid.
+        /// A tiny district for tests: 2 streets, 4 communities, 8 general grids, 1 special grid.
         case small
         /// Pidu's real shape.
         case district
@@ -43,92 +43,76 @@ public struct DemoHierarchy: Sendable {
             .split(separator: " ").map(String.init))
     static let specialKinds = ["小学", "中学", "医院", "工业园", "农贸市场", "商业综合体"]
 
-    public init(scale: Scale, seed: UInt64 = 510_117) {
-        var generator = SeededGenerator(seed: seed)
-        var units: [OrgUnit] = []
-        // Built from digits and fixed department codes, so always valid.
-        func code(_ raw: String) -> UnitCode { UnitCode(trusted: raw) }
-        func stem() -> String { Self.stems[Int(generator.next() % UInt64(Self.stems.count))] }
-        let district = OrgUnit(
-            id: Self.uuid(&generator), code: code(Self.districtCode), name: Self.districtName, kind: .district,
-            parentID: nil, path: UnitPath(root: code(Self.districtCode)))
-        units.append(district)
-        for department in Self.departments {
-            let departmentCode = code(department.code)
-            units.append(OrgUnit(
-                id: Self.uuid(&generator), code: departmentCode, name: department.name, kind: department.kind,
-                parentID: district.id, path: district.path.appending(departmentCode)))
+    /// Each unit's outline in GCJ-02 (the district, streets, communities and grids).
+    public let geometries: [UUID: MultiPolygon]
+
+    public static func plan(_ scale: Scale) -> PartitionPlan {
+        switch scale {
+        case .small: PartitionPlan(streets: 2, communities: 4, generalGrids: 8, specialGrids: 1)
+        case .district: .pidu
         }
-        let streetCount = scale == .small ? 2 : 14
-        let communityPlan = Self.communityCounts(scale: scale, streets: streetCount)
-        var communityIndex = 0
-        var specialsLeft = scale == .small ? 1 : 34
+    }
+
+    /// Partitions the real outline of Pidu (`DemoOutline`) into the plan's streets, communities and
+    /// grids, names them, and adds the departments and police stations.
+    public init(scale: Scale, seed: UInt64 = 510_117) throws {
+        var generator = SeededGenerator(seed: seed)
+        let outline = try DemoOutline.multiPolygon()
+        let partition = try Partitioner.partition(outline, countyCode: Self.districtCode, plan: Self.plan(scale), seed: seed)
+        var units: [OrgUnit] = []
+        var geometries: [UUID: MultiPolygon] = [:]
+        var byCode: [String: OrgUnit] = [:]
+        // Codes come from the partition (digits) and the fixed department list: always valid.
+        func add(code: String, name: String, kind: UnitKind, parent: OrgUnit?, geometry: MultiPolygon?) -> OrgUnit {
+            let unitCode = UnitCode(trusted: code)
+            let unit = OrgUnit(
+                id: Self.uuid(&generator), code: unitCode, name: name, kind: kind, parentID: parent?.id,
+                path: parent?.path.appending(unitCode) ?? UnitPath(root: unitCode))
+            units.append(unit)
+            byCode[code] = unit
+            if let geometry { geometries[unit.id] = geometry }
+            return unit
+        }
+        func stem() -> String { Self.stems[Int(generator.next() % UInt64(Self.stems.count))] }
+
+        let district = add(code: Self.districtCode, name: Self.districtName, kind: .district, parent: nil, geometry: partition.outline)
+        for department in Self.departments {
+            _ = add(code: department.code, name: department.name, kind: department.kind, parent: district, geometry: nil)
+        }
+        var townOf: [String: Bool] = [:]
+        for (index, street) in partition.streets.enumerated() {
+            let name = Self.streetNames[index % Self.streetNames.count]
+            let unit = add(code: street.code, name: name, kind: .street, parent: district, geometry: street.geometry)
+            townOf[street.code] = name.hasSuffix("镇")
+            _ = add(code: street.code + "-PCS", name: name.dropLast(2) + "派出所", kind: .outsideUnit, parent: unit, geometry: nil)
+        }
         var usedNames = Set<String>()
-        for street in 0..<streetCount {
-            let streetCode = code(Self.districtCode + Self.three(street + 1))
-            let streetName = Self.streetNames[street]
-            let streetUnit = OrgUnit(
-                id: Self.uuid(&generator), code: streetCode, name: streetName, kind: .street, parentID: district.id,
-                path: district.path.appending(streetCode))
-            units.append(streetUnit)
-            let stationCode = code(streetCode.rawValue + "-PCS")
-            units.append(OrgUnit(
-                id: Self.uuid(&generator), code: stationCode, name: streetName.dropLast(2) + "派出所", kind: .outsideUnit,
-                parentID: streetUnit.id, path: streetUnit.path.appending(stationCode)))
-            let isTown = streetName.hasSuffix("镇")
-            for community in 0..<communityPlan[street] {
-                let communityCode = code(streetCode.rawValue + Self.three(community + 1))
-                let suffix = isTown ? "村" : "社区"
-                var name = stem() + suffix
-                while usedNames.contains(name) {
-                    name = stem() + stem().prefix(1) + suffix
-                }
-                usedNames.insert(name)
-                let communityUnit = OrgUnit(
-                    id: Self.uuid(&generator), code: communityCode, name: name, kind: .community, parentID: streetUnit.id,
-                    path: streetUnit.path.appending(communityCode))
-                units.append(communityUnit)
-                let grids = Self.gridCount(scale: scale, communityIndex: communityIndex)
-                for serial in 1...grids {
-                    let gridCode = code(communityCode.rawValue + Self.three(serial))
-                    units.append(OrgUnit(
-                        id: Self.uuid(&generator), code: gridCode, name: "\(name.dropLast(isTown ? 1 : 2))第\(serial)网格",
-                        kind: .grid, parentID: communityUnit.id, path: communityUnit.path.appending(gridCode)))
-                }
-                if specialsLeft > 0, communityIndex % max(1, (scale == .small ? 1 : 195 / 34)) == 0 {
-                    specialsLeft -= 1
-                    let gridCode = code(communityCode.rawValue + "901")
-                    let kind = Self.specialKinds[Int(generator.next() % UInt64(Self.specialKinds.count))]
-                    units.append(OrgUnit(
-                        id: Self.uuid(&generator), code: gridCode, name: "\(name.dropLast(isTown ? 1 : 2))\(kind)专属网格",
-                        kind: .specialGrid, parentID: communityUnit.id, path: communityUnit.path.appending(gridCode)))
-                }
-                communityIndex += 1
-            }
+        var shortName: [String: String] = [:]
+        for community in partition.communities {
+            guard let street = byCode[community.parentCode] else { continue }
+            let isTown = townOf[community.parentCode] ?? false
+            let suffix = isTown ? "村" : "社区"
+            var short = stem()
+            while usedNames.contains(short) { short = stem() + stem().prefix(1) }
+            usedNames.insert(short)
+            shortName[community.code] = short
+            _ = add(code: community.code, name: short + suffix, kind: .community, parent: street, geometry: community.geometry)
+        }
+        for grid in partition.generalGrids {
+            guard let community = byCode[grid.parentCode], let gridCode = grid.gridCode else { continue }
+            _ = add(code: grid.code, name: "\(shortName[grid.parentCode] ?? community.name)第\(gridCode.serial)网格",
+                    kind: .grid, parent: community, geometry: grid.geometry)
+        }
+        for grid in partition.specialGrids {
+            guard let community = byCode[grid.parentCode] else { continue }
+            let kind = Self.specialKinds[Int(generator.next() % UInt64(Self.specialKinds.count))]
+            _ = add(code: grid.code, name: "\(shortName[grid.parentCode] ?? community.name)\(kind)专属网格",
+                    kind: .specialGrid, parent: community, geometry: grid.geometry)
         }
         self.units = units
+        self.geometries = geometries
     }
 
-    /// 195 communities over 14 streets: 13 streets with 14 and one with 13.
-    static func communityCounts(scale: Scale, streets: Int) -> [Int] {
-        switch scale {
-        case .small: return Array(repeating: 2, count: streets)
-        case .district: return (0..<streets).map { $0 == streets - 1 ? 13 : 14 }
-        }
-    }
-
-    /// 555 general grids over 195 communities: 165 communities with 3 and 30 with 2.
-    static func gridCount(scale: Scale, communityIndex: Int) -> Int {
-        switch scale {
-        case .small: 2
-        case .district: communityIndex % 13 < 2 ? 2 : 3
-        }
-    }
-
-    static func three(_ number: Int) -> String {
-        let text = String(number)
-        return String(repeating: "0", count: max(0, 3 - text.count)) + text
-    }
 
     static func uuid(_ generator: inout SeededGenerator) -> UUID {
         let a = generator.next(), b = generator.next()

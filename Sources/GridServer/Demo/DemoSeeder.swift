@@ -44,7 +44,7 @@ public struct DemoSeeder: Sendable {
     @discardableResult
     public func load(scale: DemoHierarchy.Scale, password: String, on db: any Database) async throws -> [DemoAccount] {
         guard try await UnitStore.count(on: db) == 0 else { throw DemoError.databaseNotEmpty }
-        let hierarchy = DemoHierarchy(scale: scale)
+        let hierarchy = try DemoHierarchy(scale: scale)
         let now = services.clock.now
         try await db.transaction { tx in
             try await UnitStore.insertAll(hierarchy.units, on: tx, now: now)

@@ -62,8 +62,8 @@ import Testing
     }
 
     @Test("the Pidu demo has the shape of domain.md §8 with valid 15-digit grid codes")
-    func piduDemoShape() {
-        let demo = DemoHierarchy(scale: .district)
+    func piduDemoShape() throws {
+        let demo = try DemoHierarchy(scale: .district)
         let count = { (kind: UnitKind) in demo.units.filter { $0.kind == kind }.count }
         #expect(count(.district) == 1)
         #expect(count(.street) == 14)
@@ -88,7 +88,10 @@ import Testing
             seen[unit.id] = unit
         }
         // deterministic
-        #expect(DemoHierarchy(scale: .district).units == demo.units)
+        #expect(try DemoHierarchy(scale: .district).units == demo.units)
+        // every territorial unit has an outline; departments do not
+        #expect(demo.units.filter { $0.kind.isTerritorial }.allSatisfy { demo.geometries[$0.id] != nil })
+        #expect(demo.units.filter { $0.kind.isHandlingUnit }.allSatisfy { demo.geometries[$0.id] == nil })
     }
 
     @Test("languages: Chinese unless the caller prefers English")
