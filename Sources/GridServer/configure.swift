@@ -41,9 +41,11 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
         metrics: ServerMetrics(databaseConnections: config.database.isSQLite ? System.coreCount : 4 * System.coreCount),
         openAPI: OpenAPIRegistry(),
         strings: try PageStrings(directory: resources + "/Localizations"),
-        passwords: try PasswordHasher(cost: config.bcryptCost)
+        passwords: try PasswordHasher(cost: config.bcryptCost),
+        map: GridMapService()
     )
     app.setGridServices(services)
+    try await services.map.reload(on: app.db)
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(

@@ -10,6 +10,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     UnitsController(units: UnitService(services: services)).register(api)
     UsersController(accounts: accounts).register(api)
     AuditController().register(api)
+    GridsController(map: services.map, changes: GridChangeService(services: services, map: services.map)).register(api)
 
     OpsController(services: services).register(app)
     StaticFilesController(

@@ -12,6 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     let fixture = { PointLocationFixture.shared }
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, lookupsPerSecond],
+        units: [lookupsPerSecond: .kilo],
         warmupIterations: 2,
         scalingFactor: .mega,
         maxDuration: .seconds(10),

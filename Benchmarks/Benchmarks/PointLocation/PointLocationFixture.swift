@@ -1,3 +1,4 @@
+import Foundation
 import GridCore
 
 /// The demo district's 589 grids (555 general, 34 special) with every edge split in 8, indexed,

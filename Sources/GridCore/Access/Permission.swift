@@ -10,6 +10,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case auditRead = "audit.read"
     case gridsRead = "grids.read"
     case gridsManage = "grids.manage"
+    /// Assign people to grids and end assignments (网格力量配备).
+    case staffManage = "grids.staff"
     case catalogManage = "catalog.manage"
     case calendarManage = "calendar.manage"
     /// 上报: report an event inside the user's scope.

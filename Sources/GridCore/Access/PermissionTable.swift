@@ -23,18 +23,18 @@ public struct PermissionTable: Sendable {
         let staffRead: Set<Permission> = [.unitsRead, .gridsRead, .eventsRead]
         let centre: Set<Permission> = staffRead.union([
             .usersRead, .eventsReport, .eventsTriage, .eventsDispatch, .eventsClose, .eventsEscalate,
-            .eventsSupervise, .basicDataRead, .personalDataUnmask, .statsRead, .risksRead,
+            .eventsSupervise, .basicDataRead, .personalDataUnmask, .statsRead, .risksRead, .staffManage,
         ])
         return PermissionTable(grants: [
             .admin: [
-                .unitsRead, .unitsManage, .usersRead, .usersManage, .auditRead, .gridsRead, .gridsManage,
+                .unitsRead, .unitsManage, .usersRead, .usersManage, .auditRead, .gridsRead, .gridsManage, .staffManage,
                 .catalogManage, .calendarManage, .eventsRead, .statsRead, .assessmentManage,
             ],
             .districtOperator: centre.union([.eventsReportAnywhere]),
             .streetOperator: centre,
             .communityOperator: staffRead.union([
                 .usersRead, .eventsReport, .eventsTriage, .eventsHandle, .eventsVerify, .eventsClose,
-                .eventsEscalate, .basicDataRead, .basicDataWrite, .personalDataUnmask, .statsRead, .risksRead,
+                .eventsEscalate, .basicDataRead, .basicDataWrite, .personalDataUnmask, .statsRead, .risksRead, .staffManage,
             ]),
             .gridHead: staffRead.union([
                 .eventsReport, .eventsTriage, .eventsVerify, .eventsEscalate, .basicDataRead, .basicDataWrite,

@@ -46,8 +46,11 @@ public struct DemoSeeder: Sendable {
         guard try await UnitStore.count(on: db) == 0 else { throw DemoError.databaseNotEmpty }
         let hierarchy = try DemoHierarchy(scale: scale)
         let now = services.clock.now
+        let mapSince = CalendarDay(year: 2024, month: 1, day: 1) ?? WorkingCalendar().day(of: now)
         try await db.transaction { tx in
             try await UnitStore.insertAll(hierarchy.units, on: tx, now: now)
+            let outlines = hierarchy.units.compactMap { unit in hierarchy.geometries[unit.id].map { (unit: unit, geometry: $0) } }
+            try await GridMapStore.insertOutlines(outlines, sourceDatum: DemoOutline.datum, effective: mapSince, on: tx, now: now)
             try await AuditLog.record(
                 AuditRecord(action: "demo.loaded", targetType: "unit", targetID: nil,
                             summary: "demo hierarchy (\(scale.rawValue)): \(hierarchy.units.count) units", unitPath: hierarchy.units.first?.path),
@@ -62,7 +65,39 @@ public struct DemoSeeder: Sendable {
                 scope: nil, actor: .system, on: db)
             created.append(DemoAccount(username: account.username, role: plan.role, unitCode: account.unit.code.rawValue, unitName: account.unit.name))
         }
+        try await loadStaff(hierarchy, since: mapSince, on: db)
+        try await services.map.reload(on: db)
         return created
+    }
+
+    /// One full-time worker per general grid (a few left vacant, as in real districts), a grid head
+    /// per community serving all its grids, and a specialist for each special grid. The demo
+    /// `gridworker` account serves the first grid.
+    private func loadStaff(_ hierarchy: DemoHierarchy, since: CalendarDay, on db: any Database) async throws {
+        var generator = SeededGenerator(seed: 20_240_101)
+        let worker = try await UserStore.find(username: "gridworker", on: db)
+        var rows: [(grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?)] = []
+        let grids = hierarchy.units.filter { $0.kind.isGrid }
+        let byCommunity = Dictionary(grouping: grids, by: { $0.parentID })
+        for (index, grid) in grids.enumerated() where grid.kind == .grid {
+            if grid.code.rawValue == worker?.unit.code.rawValue, let worker {
+                rows.append((grid, worker.displayName.components(separatedBy: "（").first ?? worker.displayName, .fullTime, DemoNames.phone(&generator), worker.id))
+            } else if index % 40 != 39 {
+                rows.append((grid, DemoNames.person(&generator), .fullTime, DemoNames.phone(&generator), nil))
+            }
+        }
+        for (_, communityGrids) in byCommunity {
+            let head = DemoNames.person(&generator)
+            let phone = DemoNames.phone(&generator)
+            for grid in communityGrids.sorted(by: { $0.code < $1.code }) {
+                rows.append((grid, head, grid.kind == .grid ? .gridHead : .specialist, phone, nil))
+            }
+        }
+        let now = services.clock.now
+        let assignments = rows
+        try await db.transaction { tx in
+            try await GridMapStore.assignAll(assignments, from: since, on: tx, now: now)
+        }
     }
 
     /// Plausible names so screens look like a real office.

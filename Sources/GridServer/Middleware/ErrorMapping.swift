@@ -57,6 +57,11 @@ struct ErrorMapping {
             status = http.status
             body = APIErrorDTO(error: http.code, message: http.message.text(in: language))
             if http == .unauthenticated { headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+        case GridMapError.outsideEveryGrid:
+            status = .notFound
+            body = APIErrorDTO(
+                error: "outside_every_grid",
+                message: LocalizedText(zh: "该位置不在任何网格内", en: "The point lies outside every grid").text(in: language))
         case StoreError.notFound:
             status = .notFound
             body = APIErrorDTO(error: "not_found", message: GridHTTPError.notFound.message.text(in: language))
@@ -112,6 +117,11 @@ struct GridErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let failure as EncodedFailure {
+            let response = Response(status: failure.status)
+            response.headers.contentType = .json
+            response.body = .init(data: failure.body)
+            return response
         } catch {
             let mapping = ErrorMapping(error, language: request.language)
             if mapping.status == .internalServerError {
@@ -154,5 +164,16 @@ extension JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
+    }
+}
+
+/// A refusal whose body is richer than `APIErrorDTO` (an import report listing every problem).
+struct EncodedFailure: Error {
+    let status: HTTPResponseStatus
+    let body: Data
+
+    init(status: HTTPResponseStatus, _ value: some Encodable) throws {
+        self.status = status
+        body = try JSONEncoder.api.encode(value)
     }
 }

@@ -164,5 +164,8 @@ enum OpenAPISchemas {
         LoginRequestDTO.self, LoginResponseDTO.self, ChangePasswordRequestDTO.self, UnitSummaryDTO.self, UserDTO.self,
         CreateUserRequestDTO.self, UpdateUserRequestDTO.self, UnitDTO.self, UnitTreeDTO.self, CreateUnitRequestDTO.self,
         UpdateUnitRequestDTO.self, AuditEntryDTO.self, PageDTO<UserDTO>.self, PageDTO<AuditEntryDTO>.self, APIErrorDTO.self,
+        GeoJSONGeometry.self, GeoJSONFeature.self, GeoJSONFeatureCollection.self, GridRefDTO.self, GridRefListDTO.self,
+        LocateResultDTO.self, GridStaffDTO.self, GridStaffListDTO.self, AssignStaffRequestDTO.self, GridImportReportDTO.self,
+        CrosswalkDTO.self, GridChangeRequestDTO.self,
     ] }
 }

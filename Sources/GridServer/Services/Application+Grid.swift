@@ -13,6 +13,8 @@ public struct GridServices: Sendable {
     public let openAPI: OpenAPIRegistry
     public let strings: PageStrings
     public let passwords: PasswordHasher
+    /// The grids in memory for point location.
+    public let map: GridMapService
 }
 
 extension Application {

@@ -53,6 +53,7 @@ public enum GridDatabase {
             M0002CreateUsers(),
             M0003CreateAuthTokens(),
             M0004CreateAuditLog(),
+            M0005CreateGridMap(),
         ]
     }
 

@@ -1,0 +1,242 @@
+import FluentKit
+import Foundation
+import GridCore
+import SQLKit
+
+/// A unit's outline in one version.
+public struct UnitOutline: Sendable {
+    public let unit: OrgUnit
+    /// GCJ-02.
+    public let geometry: MultiPolygon
+    public let validFrom: String
+    public let validTo: String?
+    public let sourceDatum: Datum
+    public let area: Double
+    public let centroid: Coordinate
+}
+
+/// Versioned outlines, map changes with their crosswalks, and grid staffing.
+public enum GridMapStore {
+    // MARK: outlines
+
+    /// Outlines of units at or below `path`, valid on `date` (nil: the current ones).
+    public static func outlines(
+        under path: UnitPath, kinds: Set<UnitKind>? = nil, at date: CalendarDay? = nil, on db: any Database
+    ) async throws -> [UnitOutline] {
+        let query = UnitGeometryModel.query(on: db)
+            .join(parent: \.$unit)
+            .filter(UnitModel.self, \.$path >= path.rawValue)
+            .filter(UnitModel.self, \.$path < path.subtreeUpperBound)
+        if let kinds { query.filter(UnitModel.self, \.$kind ~~ kinds.map(\.rawValue)) }
+        applyValidity(query, at: date)
+        let rows = try await query.sort(UnitModel.self, \.$path).all()
+        return try rows.map { try outline($0, unit: $0.joined(UnitModel.self).toDomain()) }
+    }
+
+    /// One unit's outline on `date` (nil: current).
+    public static func outline(of unit: OrgUnit, at date: CalendarDay? = nil, on db: any Database) async throws -> UnitOutline? {
+        let query = UnitGeometryModel.query(on: db).filter(\.$unit.$id == unit.id)
+        applyValidity(query, at: date)
+        return try await query.sort(\.$validFrom, .descending).first().map { try outline($0, unit: unit) }
+    }
+
+    private static func applyValidity(_ query: QueryBuilder<UnitGeometryModel>, at date: CalendarDay?) {
+        if let date {
+            query.filter(\.$validFrom <= date.description)
+            query.group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date.description) }
+        } else {
+            query.filter(\.$validTo == nil)
+        }
+    }
+
+    /// Makes `geometry` the unit's outline from `effective` on; the previous version ends that day
+    /// and stays queryable.
+    public static func saveOutline(
+        _ unit: OrgUnit, geometry: MultiPolygon, sourceDatum: Datum, effective: CalendarDay, changeID: UUID?,
+        on db: any Database, now: Date
+    ) async throws {
+        try await retireOutline(of: unit.id, effective: effective, on: db)
+        let model = UnitGeometryModel()
+        model.id = UUID()
+        model.$unit.id = unit.id
+        model.validFrom = effective.description
+        model.validTo = nil
+        model.sourceDatum = sourceDatum.rawValue
+        model.geometry = try encode(geometry)
+        model.area = geometry.area
+        let centroid = geometry.pointOnSurface ?? geometry.centroid ?? Coordinate(lon: 0, lat: 0)
+        model.centroidLon = centroid.lon
+        model.centroidLat = centroid.lat
+        let box = geometry.boundingBox ?? BoundingBox(minLon: 0, minLat: 0, maxLon: 0, maxLat: 0)
+        model.minLon = box.minLon
+        model.minLat = box.minLat
+        model.maxLon = box.maxLon
+        model.maxLat = box.maxLat
+        model.changeID = changeID
+        model.createdAt = now
+        try await model.create(on: db)
+    }
+
+    /// Inserts first outlines for many units at once (demo data, first load).
+    public static func insertOutlines(
+        _ rows: [(unit: OrgUnit, geometry: MultiPolygon)], sourceDatum: Datum, effective: CalendarDay, on db: any Database, now: Date
+    ) async throws {
+        var models: [UnitGeometryModel] = []
+        for row in rows {
+            let model = UnitGeometryModel()
+            model.id = UUID()
+            model.$unit.id = row.unit.id
+            model.validFrom = effective.description
+            model.sourceDatum = sourceDatum.rawValue
+            model.geometry = try encode(row.geometry)
+            model.area = row.geometry.area
+            let centroid = row.geometry.pointOnSurface ?? row.geometry.centroid ?? Coordinate(lon: 0, lat: 0)
+            model.centroidLon = centroid.lon
+            model.centroidLat = centroid.lat
+            let box = row.geometry.boundingBox ?? BoundingBox(minLon: 0, minLat: 0, maxLon: 0, maxLat: 0)
+            model.minLon = box.minLon
+            model.minLat = box.minLat
+            model.maxLon = box.maxLon
+            model.maxLat = box.maxLat
+            model.createdAt = now
+            models.append(model)
+        }
+        for start in stride(from: 0, to: models.count, by: 200) {
+            try await Array(models[start..<min(start + 200, models.count)]).create(on: db)
+        }
+    }
+
+    /// Ends the unit's current outline on `effective` (a split or merged-away grid).
+    public static func retireOutline(of unitID: UUID, effective: CalendarDay, on db: any Database) async throws {
+        try await UnitGeometryModel.query(on: db).filter(\.$unit.$id == unitID).filter(\.$validTo == nil)
+            .set(\.$validTo, to: effective.description).update()
+    }
+
+    static func encode(_ geometry: MultiPolygon) throws -> String {
+        let value: GeoJSONGeometry = geometry.polygons.count == 1 ? .polygon(geometry.polygons[0]) : .multiPolygon(geometry)
+        return String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    private static func outline(_ model: UnitGeometryModel, unit: OrgUnit) throws -> UnitOutline {
+        guard let geometry = try JSONDecoder().decode(GeoJSONGeometry.self, from: Data(model.geometry.utf8)).multiPolygon,
+              let datum = Datum(rawValue: model.sourceDatum)
+        else { throw StoreError.corruptRow(table: UnitGeometryModel.schema, id: model.id?.uuidString ?? "?") }
+        return UnitOutline(
+            unit: unit, geometry: geometry, validFrom: model.validFrom, validTo: model.validTo, sourceDatum: datum,
+            area: model.area, centroid: Coordinate(lon: model.centroidLon, lat: model.centroidLat))
+    }
+
+    // MARK: changes and crosswalks
+
+    /// Records a map change (import, redraw, split, merge) and its crosswalk; returns its id.
+    public static func recordChange(
+        kind: String, effective: CalendarDay, summary: String, actor: String, unitPath: UnitPath?,
+        crosswalk: [CrosswalkEntry], on db: any Database, now: Date
+    ) async throws -> UUID {
+        let id = UUID()
+        try await (try db.sql).insert(into: "grid_changes")
+            .columns("id", "kind", "effective_date", "summary", "actor_name", "unit_path", "created_at")
+            .values(SQLBind(id), SQLBind(kind), SQLBind(effective.description), SQLBind(String(summary.prefix(500))),
+                    SQLBind(actor), SQLBind(unitPath?.rawValue), SQLBind(now))
+            .run()
+        for entry in crosswalk {
+            try await (try db.sql).insert(into: "grid_crosswalk")
+                .columns("id", "change_id", "old_code", "new_code", "share", "area_m2")
+                .values(SQLBind(UUID()), SQLBind(id), SQLBind(entry.oldCode), SQLBind(entry.newCode), SQLBind(entry.share), SQLBind(entry.area))
+                .run()
+        }
+        return id
+    }
+
+    public static func crosswalk(of changeID: UUID, on db: any Database) async throws -> [CrosswalkEntry] {
+        try await (try db.sql).select().columns("old_code", "new_code", "share", "area_m2").from("grid_crosswalk")
+            .where("change_id", .equal, SQLBind(changeID)).orderBy("old_code").orderBy("new_code")
+            .all().map { row in
+                CrosswalkEntry(
+                    oldCode: try row.decode(column: "old_code", as: String.self), newCode: try row.decode(column: "new_code", as: String.self),
+                    share: try row.decode(column: "share", as: Double.self), area: try row.decode(column: "area_m2", as: Double.self))
+            }
+    }
+
+    // MARK: staff
+
+    public static func assign(
+        grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?, from: CalendarDay,
+        on db: any Database, now: Date
+    ) async throws -> GridStaffDTO {
+        let model = GridStaffModel()
+        model.id = UUID()
+        model.$unit.id = grid.id
+        model.userID = userID
+        model.name = name
+        model.workPhone = workPhone
+        model.role = role.rawValue
+        model.validFrom = from.description
+        model.validTo = nil
+        model.createdAt = now
+        try await model.create(on: db)
+        return try dto(model, gridCode: grid.code.rawValue)
+    }
+
+    /// Inserts many assignments at once (demo data).
+    public static func assignAll(_ rows: [(grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?)],
+                                 from: CalendarDay, on db: any Database, now: Date) async throws {
+        let models = rows.map { row in
+            let model = GridStaffModel()
+            model.id = UUID()
+            model.$unit.id = row.grid.id
+            model.userID = row.userID
+            model.name = row.name
+            model.workPhone = row.workPhone
+            model.role = row.role.rawValue
+            model.validFrom = from.description
+            model.createdAt = now
+            return model
+        }
+        for start in stride(from: 0, to: models.count, by: 500) {
+            try await Array(models[start..<min(start + 500, models.count)]).create(on: db)
+        }
+    }
+
+    /// Who serves the grid on `date` (nil: today's assignments, i.e. not ended).
+    public static func staff(of grid: OrgUnit, on db: any Database) async throws -> [GridStaffDTO] {
+        try await GridStaffModel.query(on: db).filter(\.$unit.$id == grid.id).filter(\.$validTo == nil)
+            .sort(\.$role).sort(\.$name).all().map { try dto($0, gridCode: grid.code.rawValue) }
+    }
+
+    public static func staffAssignment(_ id: UUID, on db: any Database) async throws -> (GridStaffDTO, OrgUnit)? {
+        guard let model = try await GridStaffModel.query(on: db).filter(\.$id == id).with(\.$unit).first() else { return nil }
+        let unit = try model.unit.toDomain()
+        return (try dto(model, gridCode: unit.code.rawValue), unit)
+    }
+
+    public static func endAssignment(_ id: UUID, on date: CalendarDay, on db: any Database) async throws {
+        try await GridStaffModel.query(on: db).filter(\.$id == id).filter(\.$validTo == nil)
+            .set(\.$validTo, to: date.description).update()
+    }
+
+    /// Current staff of every grid below `path`, keyed by unit id (map cards, boards, lists).
+    public static func staffByGrid(under path: UnitPath, on db: any Database) async throws -> [UUID: [GridStaffDTO]] {
+        let rows = try await GridStaffModel.query(on: db)
+            .join(parent: \.$unit)
+            .filter(UnitModel.self, \.$path >= path.rawValue)
+            .filter(UnitModel.self, \.$path < path.subtreeUpperBound)
+            .filter(\.$validTo == nil)
+            .all()
+        var result: [UUID: [GridStaffDTO]] = [:]
+        for row in rows {
+            let unit = try row.joined(UnitModel.self)
+            result[row.$unit.id, default: []].append(try dto(row, gridCode: unit.code))
+        }
+        return result
+    }
+
+    private static func dto(_ model: GridStaffModel, gridCode: String) throws -> GridStaffDTO {
+        guard let id = model.id, let role = StaffRole(rawValue: model.role) else {
+            throw StoreError.corruptRow(table: GridStaffModel.schema, id: model.id?.uuidString ?? "?")
+        }
+        return GridStaffDTO(
+            id: id, gridCode: gridCode, name: model.name, role: role, workPhone: model.workPhone, userID: model.userID,
+            validFrom: model.validFrom, validTo: model.validTo)
+    }
+}
