@@ -43,13 +43,43 @@ import Vapor
         "PATCH /api/v1/units/{id}": { app, admin in
             return (try await app.call(.PATCH, "/api/v1/units/510117001002", token: admin, json: UpdateUnitRequestDTO(name: "新名字社区")).status, "unit.renamed")
         },
+        "POST /api/v1/grids/import": { app, admin in
+            let exported = try await app.call(.GET, "/api/v1/grids/export?unit=510117001001", token: admin).body
+            return (try await app.call(.POST, "/api/v1/grids/import", token: admin, raw: exported).status, "grids.imported")
+        },
+        "POST /api/v1/grids/{code}/redraw": { app, admin in
+            let geometry = try await MapFixtures.geometry(app, admin, "510117001001001")
+            let body = GridChangeRequestDTO(datum: "gcj02", geometry: geometry)
+            return (try await app.call(.POST, "/api/v1/grids/510117001001001/redraw", token: admin, json: body).status, "grids.redraw")
+        },
+        "POST /api/v1/grids/merge": { app, admin in
+            let body = try await MapFixtures.mergeRequest(app, admin)
+            return (try await app.call(.POST, "/api/v1/grids/merge", token: admin, json: body).status, "grids.merge")
+        },
+        "POST /api/v1/grids/{code}/split": { app, admin in
+            let (merge, split) = try await MapFixtures.mergeThenSplit(app, admin)
+            _ = try await app.call(.POST, "/api/v1/grids/merge", token: admin, json: merge)
+            return (try await app.call(.POST, "/api/v1/grids/\(MapFixtures.mergedCode)/split", token: admin, json: split).status, "grids.split")
+        },
+        "POST /api/v1/grids/{code}/staff": { app, admin in
+            let body = AssignStaffRequestDTO(name: "周丽", role: "part_time", workPhone: "13912345678")
+            return (try await app.call(.POST, "/api/v1/grids/510117001001002/staff", token: admin, json: body).status, "grids.staff_assigned")
+        },
+        "POST /api/v1/grids/staff/{id}/end": { app, admin in
+            let (_, body) = try await app.call(.GET, "/api/v1/grids/510117001001001/staff", token: admin)
+            let id = try #require(try app.decode(GridStaffListDTO.self, body).items.first?.id)
+            return (try await app.call(.POST, "/api/v1/grids/staff/\(id)/end", token: admin).status, "grids.staff_ended")
+        },
     ]
+
+    /// POST endpoints that compute an answer from a body and write nothing.
+    static let readOnlyPosts: Set<String> = ["POST /api/v1/grids/crosswalk"]
 
     @Test("every write endpoint has an audit scenario")
     func everyWriteIsCovered() async throws {
         try await TestApp.with(seedDemo: false) { app in
             let writes = try app.grid.openAPI.operations.filter { $0.method != "GET" }.map { "\($0.method) \($0.path)" }
-            #expect(Set(writes) == Set(Self.scenarios.keys))
+            #expect(Set(writes).subtracting(Self.readOnlyPosts) == Set(Self.scenarios.keys))
         }
     }
 

@@ -77,6 +77,19 @@ extension Application {
         return result
     }
 
+    /// Sends a raw body (GeoJSON files) as JSON.
+    public func call(_ method: HTTPMethod, _ path: String, token: String? = nil, raw: String) async throws -> (status: HTTPStatus, body: String) {
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await testing().test(method, path, beforeRequest: { req in
+            if let token { req.headers.bearerAuthorization = BearerAuthorization(token: token) }
+            req.headers.contentType = .json
+            req.body = ByteBuffer(string: raw)
+        }, afterResponse: { res in
+            result = (res.status, res.body.string)
+        })
+        return result
+    }
+
     /// Decodes a response body with the API's date format.
     public func decode<T: Decodable>(_ type: T.Type, _ body: String) throws -> T {
         try JSONDecoder.iso8601.decode(T.self, from: Data(body.utf8))

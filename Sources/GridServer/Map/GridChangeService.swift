@@ -24,6 +24,10 @@ public struct GridChangeService: Sendable {
         guard let day = CalendarDay(iso: raw) else {
             throw ValidationFailure(field: "effective_date", zh: "生效日期应为 YYYY-MM-DD", en: "effective_date must be YYYY-MM-DD")
         }
+        // The live index shows the map as it stands; changes scheduled for later are not supported yet.
+        guard day <= today() else {
+            throw ValidationFailure(field: "effective_date", zh: "生效日期不能晚于今天", en: "effective_date cannot be later than today")
+        }
         return day
     }
 

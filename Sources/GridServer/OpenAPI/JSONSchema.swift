@@ -17,7 +17,7 @@ public indirect enum JSONSchema: Sendable, Encodable {
     public static let dateTime = JSONSchema.string(format: "date-time")
 
     private enum Key: String, CodingKey {
-        case type, format, description, items, properties, required, nullable, additionalProperties
+        case type, format, description, items, properties, required, nullable, additionalProperties, allOf
         case enumeration = "enum"
         case ref = "$ref"
     }
@@ -59,7 +59,7 @@ public indirect enum JSONSchema: Sendable, Encodable {
         case .ref(let name):
             // OpenAPI 3.0 ignores siblings of $ref, so a nullable reference is wrapped in allOf.
             if nullable {
-                try container.encode(["#/components/schemas/\(name)"].map { ["$ref": $0] }, forKey: .init(stringValue: "allOf")!)
+                try container.encode([["$ref": "#/components/schemas/\(name)"]], forKey: .allOf)
             } else {
                 try container.encode("#/components/schemas/\(name)", forKey: .ref)
             }
