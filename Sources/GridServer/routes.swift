@@ -18,4 +18,6 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ).register(app)
     ConsoleAuthController(accounts: accounts).register(app)
     ConsolePagesController(accounts: accounts).register(app)
+    MapPageController().register(app)
+    BoardController().register(app)
 }

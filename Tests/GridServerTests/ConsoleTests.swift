@@ -139,3 +139,40 @@ import Vapor
         }
     }
 }
+
+/// The map page and the public responsibility board.
+@Suite struct MapPagesTests {
+    @Test("the map page loads Leaflet from Debian's package and lists the units in scope")
+    func mapPage() async throws {
+        try await TestApp.with { app in
+            let browser = ConsoleTests.Browser(app)
+            try await browser.signIn("street_op")
+            let (status, page, _) = try await browser.request(.GET, "/console/map")
+            #expect(status == .ok)
+            #expect(page.contains("/javascript/leaflet/leaflet.js"))
+            #expect(page.contains("data-unit=\"510117001\""))
+            #expect(page.contains("郫筒街道"))
+            #expect(!page.contains("value=\"510117002\""), "another street is outside the scope")
+            let resident = ConsoleTests.Browser(app)
+            try await app.makeUser("resident1", role: .resident, unit: "510117001001001")
+            try await resident.signIn("resident1")
+            #expect(try await resident.request(.GET, "/console/map").status == .forbidden)
+        }
+    }
+
+    @Test("the board is public, names the grid and its people, and draws its outline")
+    func board() async throws {
+        try await TestApp.with { app in
+            let browser = ConsoleTests.Browser(app)
+            let (status, page, _) = try await browser.request(.GET, "/board/510117001001001")
+            #expect(status == .ok)
+            #expect(page.contains("网格责任公示牌"))
+            #expect(page.contains("第1网格"))
+            #expect(page.contains("510117001001001"))
+            #expect(page.contains("<path d=\"M"))
+            #expect(page.contains("专职网格员"))
+            #expect(try await browser.request(.GET, "/board/510117001001").status == .notFound)
+            #expect(try await browser.request(.GET, "/board/nothing").status == .notFound)
+        }
+    }
+}

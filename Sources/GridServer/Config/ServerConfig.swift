@@ -25,6 +25,9 @@ public struct ServerConfig: Sendable {
     public var secureCookies: Bool
     /// Apply pending migrations at start (serve does; tools that only read may not).
     public var migrateOnStart: Bool
+    /// A map tile URL template (`https://…/{z}/{x}/{y}.png`) for the console map; none by default,
+    /// since no tile server is reachable from a government network by default.
+    public var mapTileURL: String?
 
     public init(
         database: DatabaseLocation = .default,
@@ -39,7 +42,8 @@ public struct ServerConfig: Sendable {
         loginPolicy: LoginPolicy = LoginPolicy(),
         bcryptCost: Int = 12,
         secureCookies: Bool = false,
-        migrateOnStart: Bool = true
+        migrateOnStart: Bool = true,
+        mapTileURL: String? = nil
     ) {
         self.database = database
         self.postgresSearchPath = postgresSearchPath
@@ -54,5 +58,6 @@ public struct ServerConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.migrateOnStart = migrateOnStart
+        self.mapTileURL = mapTileURL
     }
 }

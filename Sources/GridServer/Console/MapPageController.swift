@@ -1,0 +1,49 @@
+import Foundation
+import GridCore
+import GridStore
+import Vapor
+
+/// The console's map (网格地图): the user's grids as vector polygons on Leaflet from Debian's
+/// libjs-leaflet, coloured by a chosen figure, with a card per grid, search and zoom to a unit.
+/// Data comes from the same `/api/v1/grids` the API serves (the session cookie signs the calls).
+struct MapPageController {
+    struct MapPage: Encodable, Sendable {
+        var shell: ShellContext
+        var unitCode: String
+        var units: [UnitChoice]
+        var tileURL: String
+        var strings: String
+
+        struct UnitChoice: Encodable, Sendable {
+            var code: String
+            var label: String
+        }
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("console", "map") { req async throws -> Response in
+            guard let principal = req.principal, principal.kind == .session else {
+                return req.redirect(to: "/login?next=%2Fconsole%2Fmap")
+            }
+            try req.grid.policy.check(principal.scope, .gridsRead)
+            let shell = try ShellContext(req: req, principal: principal, titleKey: "menu_map", activePath: "/console/map")
+            let scope = principal.account.unit
+            let units = try await UnitStore.subtree(scope.path, maxDepth: 2, on: req.db)
+                .filter { [.district, .street, .community].contains($0.kind) }
+                .map { unit in
+                    MapPage.UnitChoice(
+                        code: unit.code.rawValue,
+                        label: String(repeating: "　", count: unit.path.depth - scope.path.depth) + unit.name)
+                }
+            let strings = try req.grid.strings
+            let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_none",
+                        "map_no_full_time", "map_search_none", "map_legend_staffed", "map_legend_unstaffed", "map_legend_special",
+                        "map_loading", "map_loaded", "map_km2"]
+            let table = Dictionary(uniqueKeysWithValues: keys.map { ($0, strings.text($0, req.language)) })
+            let page = MapPage(
+                shell: shell, unitCode: scope.code.rawValue, units: units, tileURL: try req.grid.config.mapTileURL ?? "",
+                strings: String(decoding: try JSONEncoder().encode(table), as: UTF8.self))
+            return try await req.view.render("console/map", page).encodeResponse(for: req)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+// GridGov console map: grids of the chosen unit as vector polygons (GCJ-02, the datum of Chinese
+// web maps), coloured by a figure, a card on click, search by code or name. Progressive: the page
+// works with the keyboard, and the data is the same /api/v1/grids the API serves.
+(function () {
+  "use strict";
+  var el = document.getElementById("map");
+  if (!el || !window.L) return;
+  var t = JSON.parse(document.getElementById("map-strings").textContent);
+  var map = L.map(el, { preferCanvas: false, zoomSnap: 0.25 });
+  if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
+  var grids = L.layerGroup().addTo(map);
+  var communities = L.layerGroup().addTo(map);
+  var features = [];
+  var layersByCode = {};
+  var card = document.getElementById("grid-card");
+  var statusLine = document.getElementById("map-status");
+  var figure = document.getElementById("map-figure");
+
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  var areaMax = 1;
+  function colour(p) {
+    switch (figure.value) {
+      case "area":
+        var share = Math.min(1, p.area_m2 / areaMax);
+        return "hsl(" + Math.round(200 - 160 * share) + ",70%,50%)";
+      case "kind":
+        return p.kind === "special_grid" ? "#8e44ad" : "#1a5fb4";
+      default:
+        if (p.kind === "special_grid") return "#8e44ad";
+        return p.full_time ? "#2e7d32" : "#c62828";
+    }
+  }
+
+  function style(feature) {
+    var p = feature.properties;
+    return { color: p.kind === "special_grid" ? "#4a235a" : "#37474f", weight: p.kind === "special_grid" ? 2 : 1,
+             fillColor: colour(p), fillOpacity: p.kind === "special_grid" ? 0.55 : 0.35,
+             dashArray: p.kind === "special_grid" ? "4 3" : null };
+  }
+
+  function showCard(p) {
+    var staff = (p.staff || []).map(function (m) {
+      return "<li>" + esc(m.role_label) + "：" + esc(m.name) + (m.work_phone ? " <span class='muted'>" + esc(m.work_phone) + "</span>" : "") + "</li>";
+    }).join("");
+    card.innerHTML = "<h2 id='card-name'>" + esc(p.name) + "</h2>" +
+      "<dl><dt>" + esc(t.map_card_code) + "</dt><dd><code>" + esc(p.code) + "</code></dd>" +
+      "<dt>" + esc(t.map_card_parent) + "</dt><dd>" + esc(p.parent_name || p.parent) + "</dd>" +
+      "<dt>" + esc(t.map_card_area) + "</dt><dd>" + (p.area_m2 / 1e6).toFixed(2) + " " + esc(t.map_km2) + "</dd></dl>" +
+      "<h3>" + esc(t.map_card_staff) + "</h3>" +
+      (staff ? "<ul class='staff'>" + staff + "</ul>" : "<p class='error'>" + esc(t.map_no_full_time) + "</p>") +
+      "<p><a href='/board/" + encodeURIComponent(p.code) + "' target='_blank'>" + esc(t.map_card_board) + "</a></p>";
+    card.hidden = false;
+  }
+
+  function legend() {
+    var box = document.getElementById("map-legend");
+    if (figure.value === "staff") {
+      box.innerHTML = "<span class='swatch' style='background:#2e7d32'></span>" + esc(t.map_legend_staffed) +
+        " <span class='swatch' style='background:#c62828'></span>" + esc(t.map_legend_unstaffed) +
+        " <span class='swatch' style='background:#8e44ad'></span>" + esc(t.map_legend_special);
+    } else {
+      box.textContent = "";
+    }
+  }
+
+  function restyle() {
+    grids.eachLayer(function (layer) { layer.setStyle(style(layer.feature)); });
+    legend();
+  }
+
+  function load(unit) {
+    statusLine.textContent = t.map_loading;
+    grids.clearLayers(); communities.clearLayers(); layersByCode = {}; card.hidden = true;
+    Promise.all([
+      fetch("/api/v1/grids?unit=" + encodeURIComponent(unit), { credentials: "same-origin" }).then(function (r) { return r.json(); }),
+      fetch("/api/v1/grids?level=community&unit=" + encodeURIComponent(unit), { credentials: "same-origin" }).then(function (r) { return r.json(); })
+    ]).then(function (answers) {
+      features = answers[0].features || [];
+      var names = {};
+      (answers[1].features || []).forEach(function (c) { names[c.properties.code] = c.properties.name; });
+      areaMax = Math.max.apply(null, features.map(function (f) { return f.properties.area_m2; }).concat([1]));
+      features.forEach(function (f) { f.properties.parent_name = names[f.properties.parent]; });
+      L.geoJSON(answers[1], { style: { color: "#263238", weight: 2.5, fill: false }, interactive: false }).addTo(communities);
+      var general = features.filter(function (f) { return f.properties.kind !== "special_grid"; });
+      var special = features.filter(function (f) { return f.properties.kind === "special_grid"; });
+      L.geoJSON({ type: "FeatureCollection", features: general.concat(special) }, {
+        style: style,
+        onEachFeature: function (feature, layer) {
+          layersByCode[feature.properties.code] = layer;
+          layer.bindTooltip(feature.properties.name, { sticky: true });
+          layer.on("click", function () { showCard(feature.properties); });
+        }
+      }).eachLayer(function (layer) { grids.addLayer(layer); });
+      var bounds = L.featureGroup(grids.getLayers()).getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+      statusLine.textContent = t.map_loaded.replace("%d", features.length);
+      legend();
+    }).catch(function () { statusLine.textContent = t.map_none; });
+  }
+
+  document.getElementById("map-unit").addEventListener("change", function (e) { load(e.target.value); });
+  figure.addEventListener("change", restyle);
+  document.getElementById("map-search-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var q = document.getElementById("map-search").value.trim();
+    var hit = features.filter(function (f) { return f.properties.code === q || f.properties.name.indexOf(q) >= 0; })[0];
+    if (!q || !hit) { statusLine.textContent = t.map_search_none; return; }
+    var layer = layersByCode[hit.properties.code];
+    map.fitBounds(layer.getBounds(), { maxZoom: 16 });
+    showCard(hit.properties);
+  });
+  load(el.dataset.unit);
+})();
