@@ -111,6 +111,29 @@ import Testing
         #expect(again.stderr.contains("Demo data loads only into an empty database"))
     }
 
+    @Test("grids export to GeoJSON and import back; a bad file names the feature and writes nothing")
+    func gridImportExport() throws {
+        let directory = try Self.scratch()
+        let database = ["--database", "sqlite://\(directory.path)/g.sqlite"]
+        #expect(try Self.run(["demo", "--scale", "small", "--no-serve"] + database, in: directory).status == 0)
+        let file = directory.appendingPathComponent("street.geojson").path
+        let export = try Self.run(["export", "grids", "--unit", "510117001", "--output", file] + database, in: directory)
+        #expect(export.status == 0, "\(export.stderr)")
+        let dry = try Self.run(["import", "grids", file, "--dry-run"] + database, in: directory)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("dry run OK"))
+        var json = try String(contentsOfFile: file, encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"parent\":\"510117001001\"", with: "\"parent\":\"510117009009\"")
+        let bad = directory.appendingPathComponent("bad.geojson").path
+        try json.write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try Self.run(["import", "grids", bad] + database, in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("feature "))
+        #expect(refused.stderr.contains("nothing was written"))
+        let again = try Self.run(["export", "grids", "--unit", "510117001"] + database, in: directory)
+        #expect(again.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+    }
+
     @Test("two instances migrating one SQLite file at once both succeed")
     func concurrentMigrate() throws {
         let directory = try Self.scratch()

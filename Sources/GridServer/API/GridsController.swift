@@ -49,9 +49,7 @@ struct GridsController {
             let principal = try APIRouter.signedIn(principal)
             let unit = try await Self.scopeUnit(req, principal)
             let datum = try req.query[String.self, at: "datum"].map { try Datum(parsing: $0, field: "datum") } ?? .gcj02
-            let outlines = try await GridMapStore.outlines(
-                under: unit.path, kinds: [.street, .community, .grid, .specialGrid], at: try Self.day(req, "at"), on: req.db)
-            return GridFeatures.export(outlines.filter { $0.unit.id != unit.id || unit.kind != .district }, datum: datum)
+            return try await GridExport.collection(under: unit, datum: datum, at: try Self.day(req, "at"), on: req.db)
         }
         api.add(.POST, "grids/import", summary: "Import outlines (GeoJSON); all-or-nothing, with a dry run", tag: "grids",
                 access: .permission(.gridsManage),

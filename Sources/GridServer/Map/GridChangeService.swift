@@ -19,7 +19,7 @@ public struct GridChangeService: Sendable {
         WorkingCalendar().day(of: services.clock.now)
     }
 
-    func effectiveDate(_ raw: String?) throws -> CalendarDay {
+    public func effectiveDate(_ raw: String?) throws -> CalendarDay {
         guard let raw, !raw.isEmpty else { return today() }
         guard let day = CalendarDay(iso: raw) else {
             throw ValidationFailure(field: "effective_date", zh: "生效日期应为 YYYY-MM-DD", en: "effective_date must be YYYY-MM-DD")

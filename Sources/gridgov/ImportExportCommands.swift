@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GridCore
+import GridServer
+import GridStore
+
+/// `gridgov import grids FILE.geojson`: the same checked, all-or-nothing import as the API.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self])
+
+    struct Grids: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import grid outlines from a GeoJSON FeatureCollection (properties: code, name, parent, kind, datum).")
+
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The GeoJSON file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check and report only; write nothing.") var dryRun = false
+        @Option(name: .customLong("effective-date"), help: "YYYY-MM-DD the outlines take effect (default today).") var effectiveDate: String?
+        @Option(help: "Datum of features without a datum property: wgs84, gcj02 or cgcs2000.") var datum: String?
+        @Option(name: .customLong("tolerance-m2"), help: "Ignore gaps and overlaps smaller than this (default 10).") var tolerance: Double = 10
+
+        func run() async throws {
+            await Runtime.run {
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+                }
+                let collection = try GeoJSONFeatureCollection(geoJSON: data)
+                let config = try options.config()
+                let report = try await Runtime.withApplication(config) { app in
+                    let services = try app.grid
+                    let changes = GridChangeService(services: services, map: services.map)
+                    return try await changes.importGrids(
+                        collection, dryRun: dryRun, effective: try changes.effectiveDate(effectiveDate), tolerance: tolerance,
+                        defaultDatum: try datum.map { try Datum(parsing: $0, field: "datum") }, scope: nil,
+                        actor: .commandLine, language: .zhHans, on: app.db)
+                }
+                for problem in report.problems {
+                    let feature = problem.feature.map { "第 \($0 + 1) 个要素 / feature \($0 + 1)" } ?? "—"
+                    let place = problem.location.map { String(format: " @ %.6f,%.6f", $0.lon, $0.lat) } ?? ""
+                    FileHandle.standardError.write(Data("\(file): \(feature): [\(problem.kind)] \(problem.message)\(place)\n".utf8))
+                }
+                guard report.valid else {
+                    throw ValidationFailure(
+                        field: "file", zh: "发现 \(report.problems.count) 个问题，未写入任何数据",
+                        en: "\(report.problems.count) problems found; nothing was written")
+                }
+                Runtime.say("gridgov: \(report.dryRun ? "dry run OK" : "imported"): \(report.features) features, \(report.created.count) new, \(report.updated.count) redrawn, effective \(report.effectiveDate)")
+            }
+        }
+    }
+}
+
+/// `gridgov export grids --unit CODE`: the outlines under a unit as GeoJSON on standard output.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export data to files.", subcommands: [Grids.self])
+
+    struct Grids: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the outlines under a unit as GeoJSON (ready to import).")
+
+        @OptionGroup var options: ServerOptions
+        @Option(help: "Code of the unit whose subtree to export.") var unit: String
+        @Option(help: "Datum to write: gcj02 (default), wgs84 or cgcs2000.") var datum: String = "gcj02"
+        @Option(help: "Write to this file instead of standard output.") var output: String?
+
+        func run() async throws {
+            await Runtime.run {
+                let target = try Datum(parsing: datum, field: "datum")
+                let config = try options.config()
+                let data = try await Runtime.withApplication(config) { app in
+                    try await GridExport.geoJSON(unit: unit, datum: target, on: app.db)
+                }
+                if let output {
+                    try data.write(to: URL(fileURLWithPath: output))
+                } else {
+                    FileHandle.standardOutput.write(data)
+                }
+            }
+        }
+    }
+}
