@@ -3,14 +3,18 @@ import GridCore
 import Testing
 
 @Suite struct ImageKindTests {
-    @Test("photos are recognised by their content", arguments: [
-        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] as [UInt8], ImageKind?.some(.jpeg)),
+    static let heicHeader: [UInt8] = [0x00, 0x00, 0x00, 0x18] + Array("ftypheic".utf8) + [0, 0, 0, 0]
+    static let mp4Header: [UInt8] = [0x00, 0x00, 0x00, 0x18] + Array("ftypmp42".utf8) + [0, 0, 0, 0]
+    static let samples: [([UInt8], ImageKind?)] = [
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], .jpeg),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00], .png),
-        ([0x00, 0x00, 0x00, 0x18] + Array("ftypheic".utf8) + [0, 0, 0, 0], .heic),
-        ([0x00, 0x00, 0x00, 0x18] + Array("ftypmp42".utf8) + [0, 0, 0, 0], nil),  // an MP4 video is not a photo
+        (heicHeader, .heic),
+        (mp4Header, nil),  // an MP4 video is not a photo
         (Array("GIF89a".utf8), nil),
         (Array("#!/bin/sh\nrm -rf /".utf8), nil),
-    ])
+    ]
+
+    @Test("photos are recognised by their content", arguments: samples)
     func sniffing(bytes: [UInt8], expected: ImageKind?) {
         #expect(ImageKind.sniff(bytes) == expected)
     }
