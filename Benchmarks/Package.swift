@@ -7,7 +7,9 @@ let package = Package(
     name: "GridGovBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // Named, so that the product reference below does not depend on the checkout's directory
+        // name (a path dependency's identity is its directory's name).
+        .package(name: "GridGov", path: ".."),
         // The MallocInterposer trait alone (no RuntimeInterposer): the default traits pull in
         // swift-runtime-interposer, which this machine's package mirror does not carry.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -16,7 +18,7 @@ let package = Package(
         .executableTarget(
             name: "PointLocation",
             dependencies: [
-                .product(name: "GridCore", package: "main"),
+                .product(name: "GridCore", package: "GridGov"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/PointLocation",
