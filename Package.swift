@@ -34,7 +34,7 @@ let package = Package(
     targets: [
         .target(
             name: "GridCore",
-            exclude: ["Events"],
+
             swiftSettings: strict
         ),
         .target(
@@ -97,7 +97,7 @@ let package = Package(
             path: "Tests/Support",
             swiftSettings: strict
         ),
-        .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], exclude: ["Events"], swiftSettings: strict),
+        .testTarget(name: "GridCoreTests", dependencies: ["GridCore"], swiftSettings: strict),
         .testTarget(name: "GridStoreTests", dependencies: ["GridStore", "GridTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "GridServerTests",

@@ -11,6 +11,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     UsersController(accounts: accounts).register(api)
     AuditController().register(api)
     GridsController(map: services.map, changes: GridChangeService(services: services, map: services.map)).register(api)
+    EventsController(events: EventService(services: services)).register(api)
 
     OpsController(services: services).register(app)
     StaticFilesController(

@@ -70,6 +70,17 @@ import Vapor
             let id = try #require(try app.decode(GridStaffListDTO.self, body).items.first?.id)
             return (try await app.call(.POST, "/api/v1/grids/staff/\(id)/end", token: admin).status, "grids.staff_ended")
         },
+        "POST /api/v1/events": { app, _ in
+            let worker = try await app.token("gridworker")
+            return (try await app.call(.POST, "/api/v1/events", token: worker, json: try await EventFixtures.report(app, worker)).status, "event.report")
+        },
+        "POST /api/v1/events/{id}/actions/{action}": { app, _ in
+            let worker = try await app.token("gridworker")
+            let report = try await EventFixtures.report(app, worker)
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            let community = try await app.token("community_op")
+            return (try await app.call(.POST, "/api/v1/events/\(report.id)/actions/accept", token: community, json: EventActionRequestDTO()).status, "event.accept")
+        },
     ]
 
     /// POST endpoints that compute an answer from a body and write nothing.

@@ -26,6 +26,21 @@ struct APIRouter {
         }
     }
 
+    /// An endpoint whose handler picks the success status (201 for a new report, 200 for a repeat).
+    func addDynamic<Response: Encodable & Sendable & OpenAPIDescribed>(
+        _ method: HTTPMethod, _ path: String, summary: String, tag: String, access: EndpointAccess,
+        body: (any OpenAPIDescribed.Type)? = nil, status: HTTPResponseStatus, response: Response.Type,
+        handler: @escaping @Sendable (Request, Principal?) async throws -> (Response, HTTPResponseStatus)
+    ) {
+        document(method, path, summary: summary, tag: tag, access: access, query: [], body: body,
+                 response: (Int(status.code), Response.schemaName, Response.schema))
+        routes.on(method, Self.components(path), body: Self.bodyStrategy(method)) { request async throws -> Vapor.Response in
+            let principal = try access.authorize(request)
+            let (value, actual) = try await handler(request, principal)
+            return try Self.json(value, status: actual)
+        }
+    }
+
     /// An endpoint answering 204 No Content.
     func addNoContent(
         _ method: HTTPMethod, _ path: String, summary: String, tag: String, access: EndpointAccess,
@@ -62,7 +77,8 @@ struct APIRouter {
     }
 
     private static func bodyStrategy(_ method: HTTPMethod) -> HTTPBodyStreamStrategy {
-        [.GET, .HEAD, .DELETE].contains(method) ? .collect : .collect(maxSize: "1mb")
+        // Reports carry photos as Base64: up to nine photos of 8 MB.
+        [.GET, .HEAD, .DELETE].contains(method) ? .collect : .collect(maxSize: "100mb")
     }
 
     static func json(_ value: some Encodable, status: HTTPResponseStatus) throws -> Vapor.Response {

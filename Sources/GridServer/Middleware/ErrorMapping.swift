@@ -21,6 +21,24 @@ struct ErrorMapping {
             body = APIErrorDTO(
                 error: "validation_failed", message: failures.reason.text(in: language),
                 field: failures.field, reason: fields.first?.reason, errors: fields)
+        case let refusal as EventRefusal:
+            let reason = refusal.reason.text(in: language)
+            switch refusal {
+            case .illegalInState, .conflict:
+                status = .conflict
+                body = APIErrorDTO(error: "illegal_action", message: reason)
+            case .notPermitted:
+                status = .forbidden
+                body = APIErrorDTO(error: "forbidden", message: reason)
+            case .outOfScope:
+                status = .notFound
+                body = APIErrorDTO(error: "not_found", message: GridHTTPError.notFound.message.text(in: language))
+            case .missingReason, .invalidInput:
+                status = .unprocessableEntity
+                body = APIErrorDTO(
+                    error: "validation_failed", message: reason, field: refusal.field, reason: reason,
+                    errors: refusal.field.map { [APIErrorDTO.FieldError(field: $0, reason: reason)] })
+            }
         case let failure as any UserFacingError:
             let reason = failure.reason.text(in: language)
             status = .unprocessableEntity

@@ -166,6 +166,7 @@ enum OpenAPISchemas {
         UpdateUnitRequestDTO.self, AuditEntryDTO.self, PageDTO<UserDTO>.self, PageDTO<AuditEntryDTO>.self, APIErrorDTO.self,
         GeoJSONGeometry.self, GeoJSONFeature.self, GeoJSONFeatureCollection.self, GridRefDTO.self, GridRefListDTO.self,
         LocateResultDTO.self, GridStaffDTO.self, GridStaffListDTO.self, AssignStaffRequestDTO.self, GridImportReportDTO.self,
-        CrosswalkDTO.self, GridChangeRequestDTO.self,
+        CrosswalkDTO.self, GridChangeRequestDTO.self, EventTypeTreeDTO.self, ReportEventRequestDTO.self, EventActionRequestDTO.self,
+        EventDTO.self, PageDTO<EventDTO>.self,
     ] }
 }

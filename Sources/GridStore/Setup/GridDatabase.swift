@@ -54,6 +54,7 @@ public enum GridDatabase {
             M0003CreateAuthTokens(),
             M0004CreateAuditLog(),
             M0005CreateGridMap(),
+            M0006CreateEvents(),
         ]
     }
 

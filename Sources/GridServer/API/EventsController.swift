@@ -1,0 +1,153 @@
+import Foundation
+import GridCore
+import GridStore
+import Vapor
+
+/// The event loop over the API: the admission list, reporting, lists and inboxes, one event with
+/// its timeline, and actions.
+struct EventsController {
+    let events: EventService
+
+    struct ConflictBody: Encodable, Sendable {
+        var error: String
+        var message: String
+        var current: EventDTO
+    }
+
+    /// The inboxes each role needs (待受理, 待派遣, 待处置, 待核查, 已超期, 我发起的), one query each.
+    static let boxes: [String: [EventState]] = [
+        "to_accept": [.reported], "to_dispatch": [.accepted, .returned], "to_handle": [.dispatched, .inProgress],
+        "to_verify": [.handled], "to_close": [.verified],
+    ]
+
+    func register(_ api: APIRouter) {
+        api.add(.GET, "event-types", summary: "The admission list (准入清单) as a tree", tag: "events", access: .signedIn,
+                response: EventTypeTreeDTO.self) { _, _ in
+            EventTypeTreeDTO(items: events.catalog.tree)
+        }
+        api.addDynamic(.POST, "events", summary: "Report an event (client-made id; a repeat returns the first event)", tag: "events",
+                       access: .permission(.eventsReport), body: ReportEventRequestDTO.self, status: .created,
+                       response: EventDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let body = try req.decodeBody(ReportEventRequestDTO.self)
+            do {
+                let (event, created) = try await events.report(body, by: principal, on: req.db)
+                return (try await presenter(req).full(event, on: req.db), created ? .created : .ok)
+            } catch let conflict as EventConflictError {
+                throw try await conflictFailure(conflict, req)
+            }
+        }
+        api.add(.GET, "events", summary: "Events in the caller's scope, filtered and paged", tag: "events",
+                access: .permission(.eventsRead),
+                query: [
+                    .query("box", .string(enumeration: ["to_accept", "to_dispatch", "to_handle", "to_verify", "to_close", "overdue", "mine"]), "A role's inbox"),
+                    .query("state", .string(), "Comma-separated states"), .query("unit", .string(), "Unit id or code (subtree)"),
+                    .query("type", .string(), "Event-type code"), .query("level", .integer(), "Level 1–4"),
+                    .query("overdue", .boolean(), "Only overdue events"), .query("q", .string(), "Text or ticket number"),
+                    .query("from", .dateTime, "Reported from"), .query("to", .dateTime, "Reported before"),
+                    .query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200"),
+                ],
+                response: PageDTO<EventDTO>.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let (page, per) = try req.paging()
+            let filter = try await filter(req, principal)
+            let (items, total) = try await EventStore.list(filter, page: page, per: per, on: req.db)
+            let presenter = try presenter(req)
+            var grids: [UUID: GridRefDTO] = [:]
+            for id in Set(items.map(\.gridID)) { grids[id] = try await UnitStore.find(id: id, on: req.db).map(GridFeatures.ref) }
+            return PageDTO(
+                items: items.map { presenter.dto($0, grid: grids[$0.gridID] ?? GridRefDTO(id: $0.gridID, code: "", name: "", kind: .grid), timeline: nil, photos: []) },
+                page: page, per: per, total: total)
+        }
+        api.add(.GET, "events/{id}", summary: "One event with its timeline", tag: "events", access: .permission(.eventsRead),
+                response: EventDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            guard let id = UUID(uuidString: try req.pathParameter("id")), let event = try await EventStore.find(id, on: req.db),
+                  EventService.visible(event.snapshot, to: principal.unitPath)
+            else { throw GridHTTPError.notFound }
+            return try await presenter(req).full(event, on: req.db)
+        }
+        api.add(.POST, "events/{id}/actions/{action}", summary: "Act on an event (accept, reject, dispatch, take, return, handle, verify, close, reopen, escalate, urge, supervise, extend, …)",
+                tag: "events", access: .signedIn, body: EventActionRequestDTO.self, response: EventDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
+            let body = req.body.data.map { $0.readableBytes > 0 } == true ? try req.decodeBody(EventActionRequestDTO.self) : EventActionRequestDTO()
+            do {
+                let event = try await events.act(id, action: try req.pathParameter("action"), input: body, by: principal, on: req.db)
+                return try await presenter(req).full(event, on: req.db)
+            } catch let conflict as EventConflictError {
+                throw try await conflictFailure(conflict, req)
+            }
+        }
+    }
+
+    private func presenter(_ req: Request) throws -> EventPresenter {
+        EventPresenter(catalog: events.catalog, now: try req.grid.clock.now, language: req.language)
+    }
+
+    private func filter(_ req: Request, _ principal: Principal) async throws -> EventStore.Filter {
+        var filter = EventStore.Filter()
+        filter.visibleTo = principal.unitPath
+        if let ref = req.query[String.self, at: "unit"] {
+            guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
+            try principal.requireInScope(unit.path)
+            filter.visibleTo = unit.path
+        }
+        if let raw = req.query[String.self, at: "state"] {
+            filter.states = try raw.split(separator: ",").map { part in
+                guard let state = EventState(rawValue: String(part)) else {
+                    throw ValidationFailure(field: "state", zh: "未知状态“\(part)”", en: "unknown state '\(part)'")
+                }
+                return state
+            }
+        }
+        switch req.query[String.self, at: "box"] {
+        case nil: break
+        case "overdue": filter.overdueAt = try req.grid.clock.now
+        case "mine": filter.reporterID = principal.id
+        case let box?:
+            guard let states = Self.boxes[box] else {
+                throw ValidationFailure(field: "box", zh: "未知待办箱“\(box)”", en: "unknown box '\(box)'")
+            }
+            filter.states = states
+            // Work waits where the caller stands: triage at the owner, handling at the handler.
+            if box == "to_handle" && principal.account.roles.contains(.departmentHandler) {
+                filter.handlerUnder = principal.unitPath
+            }
+        }
+        if req.query[Bool.self, at: "overdue"] == true { filter.overdueAt = try req.grid.clock.now }
+        filter.typeCode = req.query[String.self, at: "type"]
+        filter.level = req.query[Int.self, at: "level"]
+        filter.text = req.query[String.self, at: "q"]
+        let formatter = ISO8601DateFormatter()
+        for (name, assign) in [("from", { (d: Date) in filter.from = d }), ("to", { (d: Date) in filter.to = d })] as [(String, (Date) -> Void)] {
+            if let raw = req.query[String.self, at: name] {
+                guard let date = formatter.date(from: raw) else {
+                    throw ValidationFailure(field: name, zh: "应为 RFC 3339 时间", en: "must be an RFC 3339 time")
+                }
+                assign(date)
+            }
+        }
+        return filter
+    }
+
+    private func conflictFailure(_ conflict: EventConflictError, _ req: Request) async throws -> any Error {
+        let language = req.language
+        switch conflict {
+        case .differentContent(let event):
+            return try EncodedFailure(status: .conflict, ConflictBody(
+                error: "id_conflict",
+                message: LocalizedText(zh: "该编号已用于另一条内容不同的上报", en: "This id was already used for a report with different content").text(in: language),
+                current: try await presenter(req).full(event, on: req.db)))
+        case .stale(let event):
+            return try EncodedFailure(status: .conflict, ConflictBody(
+                error: "stale_version",
+                message: LocalizedText(
+                    zh: "事件已被他人处理，当前状态为“\(event.snapshot.state.label.zhHans)”",
+                    en: "Someone else acted first; the event is now \(event.snapshot.state.label.en)").text(in: language),
+                current: try await presenter(req).full(event, on: req.db)))
+        case .unknownAction(let name):
+            return ValidationFailure(field: "action", zh: "未知操作“\(name)”", en: "unknown action '\(name)'")
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import FluentKit
+import Foundation
+import GridCore
+import SQLKit
+
+/// An event as stored: the state-machine snapshot and the facts of the report.
+public struct StoredEvent: Sendable, Equatable {
+    public var snapshot: EventSnapshot
+    public var number: String
+    public var description: String
+    public var channel: String
+    public var location: Coordinate
+    public var locationDatum: Datum
+    /// GCJ-02, the map's datum.
+    public var mapPoint: Coordinate
+    public var gridID: UUID
+    public var occurredAt: Date
+    public var reporterName: String
+    public var attributes: [String: JSONValue]
+    public var contentHash: String
+
+    public init(
+        snapshot: EventSnapshot, number: String, description: String, channel: String, location: Coordinate, locationDatum: Datum,
+        mapPoint: Coordinate, gridID: UUID, occurredAt: Date, reporterName: String, attributes: [String: JSONValue], contentHash: String
+    ) {
+        self.snapshot = snapshot
+        self.number = number
+        self.description = description
+        self.channel = channel
+        self.location = location
+        self.locationDatum = locationDatum
+        self.mapPoint = mapPoint
+        self.gridID = gridID
+        self.occurredAt = occurredAt
+        self.reporterName = reporterName
+        self.attributes = attributes
+        self.contentHash = contentHash
+    }
+}
+
+/// A timeline row with the actor's name, as screens show it.
+public struct StoredTimelineEntry: Sendable, Equatable {
+    public var entry: TimelineEntry
+    public var actorName: String
+}
+
+/// Events, their timelines, photos and the inbox. Writes that change an event go through
+/// `update`, which checks the version the change started from (optimistic locking).
+public enum EventStore {
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// The next ticket number of a local day: `YYMMDD` + 5 digits (`26112300042`).
+    public static func nextNumber(day: CalendarDay, on db: any Database) async throws -> String {
+        let key = day.description
+        let row = try await (try db.sql).raw("""
+            INSERT INTO event_numbers (day, last) VALUES (\(bind: key), 1)
+            ON CONFLICT (day) DO UPDATE SET last = event_numbers.last + 1
+            RETURNING last
+            """).first()
+        let last = try row?.decode(column: "last", as: Int.self) ?? 1
+        let compact = String(key.replacingOccurrences(of: "-", with: "").dropFirst(2))
+        return compact + String(format: "%05d", last)
+    }
+
+    /// Inserts a new event with its first timeline entry; false when the id already exists (a
+    /// repeated submission), in which case nothing is written.
+    public static func insert(_ event: StoredEvent, entry: TimelineEntry, actorName: String, on db: any Database, now: Date) async throws -> Bool {
+        let s = event.snapshot
+        let inserted = try await (try db.sql).raw("""
+            INSERT INTO events (id, number, type_code, description, channel, location_lon, location_lat, location_datum,
+              map_lon, map_lat, grid_id, grid_path, owner_path, handler_path, state, level, reporter_id, reporter_name,
+              occurred_at, reported_at, deadline_at, closed_at, day, content_hash, attributes, snapshot, version, updated_at)
+            VALUES (\(bind: s.id), \(bind: event.number), \(bind: s.typeCode), \(bind: event.description), \(bind: event.channel),
+              \(bind: event.location.lon), \(bind: event.location.lat), \(bind: event.locationDatum.rawValue),
+              \(bind: event.mapPoint.lon), \(bind: event.mapPoint.lat), \(bind: event.gridID), \(bind: s.gridPath.rawValue),
+              \(bind: s.ownerPath.rawValue), \(bind: s.handlingUnit?.path.rawValue), \(bind: s.state.rawValue), \(bind: s.level),
+              \(bind: s.reporterID), \(bind: event.reporterName), \(bind: event.occurredAt), \(bind: s.reportedAt),
+              \(bind: s.handlingDeadline?.end ?? s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)),
+              \(bind: event.contentHash), \(bind: try json(event.attributes)), \(bind: try json(s)), \(bind: s.version), \(bind: now))
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id
+            """).first()
+        guard inserted != nil else { return false }
+        try await appendTimeline(s.id, entry: entry, actorName: actorName, on: db)
+        return true
+    }
+
+    /// Writes a transition if the event is still at `expectedVersion`; false when someone else
+    /// changed it first (the caller answers 409 with the current state).
+    public static func update(
+        _ snapshot: EventSnapshot, expectedVersion: Int, entry: TimelineEntry, actorName: String, on db: any Database, now: Date
+    ) async throws -> Bool {
+        let row = try await (try db.sql).raw("""
+            UPDATE events SET state = \(bind: snapshot.state.rawValue), level = \(bind: snapshot.level),
+              owner_path = \(bind: snapshot.ownerPath.rawValue), handler_path = \(bind: snapshot.handlingUnit?.path.rawValue),
+              deadline_at = \(bind: snapshot.handlingDeadline?.end ?? snapshot.deadline?.end), closed_at = \(bind: snapshot.closedAt),
+              snapshot = \(bind: try json(snapshot)), version = \(bind: snapshot.version), updated_at = \(bind: now)
+            WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """).first()
+        guard row != nil else { return false }
+        try await appendTimeline(snapshot.id, entry: entry, actorName: actorName, on: db)
+        return true
+    }
+
+    private static func appendTimeline(_ eventID: UUID, entry: TimelineEntry, actorName: String, on db: any Database) async throws {
+        let sql = try db.sql
+        let next = try await sql.raw("SELECT COUNT(*) AS n FROM event_timeline WHERE event_id = \(bind: eventID)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        try await sql.raw("""
+            INSERT INTO event_timeline (id, event_id, seq, at, actor_id, actor_name, actor_role, action, from_state, to_state, note, attachments)
+            VALUES (\(bind: UUID()), \(bind: eventID), \(bind: next + 1), \(bind: entry.at), \(bind: entry.actorID), \(bind: actorName),
+              \(bind: entry.actorRole?.rawValue), \(bind: entry.action.rawValue), \(bind: entry.from?.rawValue), \(bind: entry.to.rawValue),
+              \(bind: entry.note), \(bind: try json(entry.attachments)))
+            """).run()
+    }
+
+    public static func find(_ id: UUID, on db: any Database) async throws -> StoredEvent? {
+        try await (try db.sql).raw("SELECT * FROM events WHERE id = \(bind: id)").first().map(decode)
+    }
+
+    public static func timeline(_ id: UUID, on db: any Database) async throws -> [StoredTimelineEntry] {
+        try await (try db.sql).raw("SELECT * FROM event_timeline WHERE event_id = \(bind: id) ORDER BY seq").all().map { row in
+            let action = try row.decode(column: "action", as: String.self)
+            guard let name = EventAction.Name(rawValue: action),
+                  let to = EventState(rawValue: try row.decode(column: "to_state", as: String.self))
+            else { throw StoreError.corruptRow(table: "event_timeline", id: id.uuidString) }
+            let entry = TimelineEntry(
+                at: try row.decode(column: "at", as: Date.self),
+                actorID: try row.decode(column: "actor_id", as: UUID?.self) ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                actorRole: try row.decode(column: "actor_role", as: String?.self).flatMap(Role.init(rawValue:)),
+                action: name, from: try row.decode(column: "from_state", as: String?.self).flatMap(EventState.init(rawValue:)), to: to,
+                note: try row.decode(column: "note", as: String?.self),
+                attachments: try decoder.decode([String].self, from: Data(try row.decode(column: "attachments", as: String.self).utf8)))
+            return StoredTimelineEntry(entry: entry, actorName: try row.decode(column: "actor_name", as: String.self))
+        }
+    }
+
+    // MARK: photos
+
+    public static func addPhoto(_ eventID: UUID, sha256: String, kind: ImageKind, size: Int, stage: String, on db: any Database, now: Date) async throws {
+        try await (try db.sql).raw("""
+            INSERT INTO event_photos (id, event_id, sha256, kind, size, stage, created_at)
+            VALUES (\(bind: UUID()), \(bind: eventID), \(bind: sha256), \(bind: kind.rawValue), \(bind: size), \(bind: stage), \(bind: now))
+            """).run()
+    }
+
+    public static func photos(_ eventID: UUID, on db: any Database) async throws -> [(sha256: String, kind: ImageKind, stage: String)] {
+        try await (try db.sql).raw("SELECT sha256, kind, stage FROM event_photos WHERE event_id = \(bind: eventID) ORDER BY created_at").all().compactMap { row in
+            guard let kind = ImageKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+            return (try row.decode(column: "sha256", as: String.self), kind, try row.decode(column: "stage", as: String.self))
+        }
+    }
+
+    // MARK: inbox
+
+    public static func notify(_ notice: EventNotice, on db: any Database, now: Date) async throws {
+        var userID: UUID?
+        var unitPath: String?
+        var roles: String?
+        switch notice.recipient {
+        case .user(let id): userID = id
+        case .unit(let path, let wanted):
+            unitPath = path.rawValue
+            roles = wanted.map(\.rawValue).sorted().joined(separator: " ")
+        }
+        try await (try db.sql).raw("""
+            INSERT INTO inbox (id, user_id, unit_path, roles, event_id, kind, message_zh, message_en, created_at)
+            VALUES (\(bind: UUID()), \(bind: userID), \(bind: unitPath), \(bind: roles), \(bind: notice.eventID), \(bind: notice.kind.rawValue),
+              \(bind: notice.message.zhHans), \(bind: notice.message.en), \(bind: now))
+            """).run()
+    }
+
+    // MARK: lists
+
+    /// What a list may filter on; every list is limited to the caller's scope by the server.
+    public struct Filter: Sendable {
+        public var states: [EventState]?
+        public var ownerUnder: UnitPath?
+        public var gridUnder: UnitPath?
+        /// Events the caller can see: in the scope by territory, or dispatched to a unit in it.
+        public var visibleTo: UnitPath?
+        public var handlerUnder: UnitPath?
+        public var typeCode: String?
+        public var level: Int?
+        public var reporterID: UUID?
+        public var overdueAt: Date?
+        public var from: Date?
+        public var to: Date?
+        public var text: String?
+
+        public init() {}
+    }
+
+    public static func list(_ filter: Filter, page: Int, per: Int, on db: any Database) async throws -> (items: [StoredEvent], total: Int) {
+        let sql = try db.sql
+        var conditions: [any SQLExpression] = []
+        func range(_ column: String, _ path: UnitPath) -> SQLQueryString {
+            "(\(ident: column) >= \(bind: path.rawValue) AND \(ident: column) < \(bind: path.subtreeUpperBound))"
+        }
+        if let states = filter.states, !states.isEmpty {
+            conditions.append(SQLBinaryExpression(SQLIdentifier("state"), .in, SQLGroupExpression(states.map { SQLBind($0.rawValue) })))
+        }
+        if let path = filter.ownerUnder { conditions.append(range("owner_path", path)) }
+        if let path = filter.gridUnder { conditions.append(range("grid_path", path)) }
+        if let path = filter.handlerUnder { conditions.append(range("handler_path", path)) }
+        if let path = filter.visibleTo {
+            conditions.append("(\(range("grid_path", path)) OR \(range("handler_path", path)) OR \(range("owner_path", path)))" as SQLQueryString)
+        }
+        if let code = filter.typeCode { conditions.append("type_code = \(bind: code)" as SQLQueryString) }
+        if let level = filter.level { conditions.append("level = \(bind: level)" as SQLQueryString) }
+        if let reporter = filter.reporterID { conditions.append("reporter_id = \(bind: reporter)" as SQLQueryString) }
+        if let now = filter.overdueAt {
+            conditions.append("(deadline_at < \(bind: now) AND state NOT IN ('closed', 'archived', 'rejected', 'handled', 'verified'))" as SQLQueryString)
+        }
+        if let from = filter.from { conditions.append("reported_at >= \(bind: from)" as SQLQueryString) }
+        if let to = filter.to { conditions.append("reported_at < \(bind: to)" as SQLQueryString) }
+        if let text = filter.text, !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            conditions.append("(description LIKE \(bind: pattern) OR number = \(bind: text))" as SQLQueryString)
+        }
+        let whereClause: any SQLExpression = conditions.isEmpty
+            ? SQLRaw("1 = 1") : SQLList(conditions, separator: SQLRaw(" AND "))
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM events WHERE \(whereClause)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw("""
+            SELECT * FROM events WHERE \(whereClause) ORDER BY reported_at DESC, id LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
+            """).all()
+        return (try rows.map(decode), total)
+    }
+
+    // MARK: rows
+
+    static func decode(_ row: any SQLRow) throws -> StoredEvent {
+        let snapshot = try decoder.decode(EventSnapshot.self, from: Data(try row.decode(column: "snapshot", as: String.self).utf8))
+        guard let datum = Datum(rawValue: try row.decode(column: "location_datum", as: String.self)) else {
+            throw StoreError.corruptRow(table: "events", id: snapshot.id.uuidString)
+        }
+        return StoredEvent(
+            snapshot: snapshot, number: try row.decode(column: "number", as: String.self),
+            description: try row.decode(column: "description", as: String.self), channel: try row.decode(column: "channel", as: String.self),
+            location: Coordinate(lon: try row.decode(column: "location_lon", as: Double.self), lat: try row.decode(column: "location_lat", as: Double.self)),
+            locationDatum: datum,
+            mapPoint: Coordinate(lon: try row.decode(column: "map_lon", as: Double.self), lat: try row.decode(column: "map_lat", as: Double.self)),
+            gridID: try row.decode(column: "grid_id", as: UUID.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
+            reporterName: try row.decode(column: "reporter_name", as: String.self),
+            attributes: try decoder.decode([String: JSONValue].self, from: Data(try row.decode(column: "attributes", as: String.self).utf8)),
+            contentHash: try row.decode(column: "content_hash", as: String.self))
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func localDay(_ date: Date) -> String {
+        WorkingCalendar().day(of: date).description
+    }
+}

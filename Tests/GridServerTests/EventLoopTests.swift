@@ -1,0 +1,160 @@
+import Foundation
+import GridCore
+import GridStore
+import GridTestSupport
+import Testing
+import Vapor
+
+/// The event loop through the API with the demo roles.
+@Suite struct EventLoopTests {
+    static func act(_ app: Application, _ token: String, _ id: UUID, _ action: String, _ body: EventActionRequestDTO = EventActionRequestDTO()) async throws -> (HTTPStatus, String) {
+        let result = try await app.call(.POST, "/api/v1/events/\(id)/actions/\(action)", token: token, json: body)
+        return (result.status, result.body)
+    }
+
+    static func state(_ body: String) -> String? {
+        (try? JSONDecoder.iso8601.decode(EventDTO.self, from: Data(body.utf8)))?.state
+    }
+
+    @Test("one event through every stage: report, escalate, dispatch, return, re-dispatch, handle, rework, verify, close")
+    func fullWalk() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let community = try await app.token("community_op")
+            let street = try await app.token("street_op")
+            let department = try await app.token("dept_handler")
+            let report = try await EventFixtures.report(app, worker)
+            let (created, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            #expect(created == .created, "\(body)")
+            let first = try app.decode(EventDTO.self, body)
+            #expect(first.state == "reported")
+            #expect(first.grid.code == "510117001001001")
+            #expect(first.number.count == 11)
+            #expect(first.deadline != nil)
+
+            // the community sees it in its inbox
+            let (_, inbox) = try await app.call(.GET, "/api/v1/events?box=to_accept", token: community)
+            #expect(try app.decode(PageDTO<EventDTO>.self, inbox).items.map(\.id) == [report.id])
+
+            let id = report.id
+            let steps: [(String, String, EventActionRequestDTO, String)] = [
+                (community, "accept", EventActionRequestDTO(level: 3), "accepted"),
+                (community, "escalate", EventActionRequestDTO(reason: "超出社区职能"), "accepted"),
+                (street, "dispatch", EventActionRequestDTO(unit: "510117-ZF"), "dispatched"),
+                (department, "return", EventActionRequestDTO(reason: "不属于本部门职责"), "returned"),
+                (street, "dispatch", EventActionRequestDTO(note: "请综合执法处置", unit: "510117-ZF"), "dispatched"),
+                (department, "take", EventActionRequestDTO(), "in_progress"),
+                (department, "handle", EventActionRequestDTO(note: "已清理堵塞物"), "handled"),
+                (worker, "verify", EventActionRequestDTO(note: "仍有杂物", passed: false), "in_progress"),
+                (department, "handle", EventActionRequestDTO(note: "已彻底清理"), "handled"),
+                (worker, "verify", EventActionRequestDTO(passed: true), "verified"),
+                (street, "close", EventActionRequestDTO(note: "办结"), "closed"),
+            ]
+            for (token, action, input, expected) in steps {
+                let (status, body) = try await Self.act(app, token, id, action, input)
+                #expect(status == .ok, "\(action): \(body)")
+                #expect(Self.state(body) == expected, "\(action)")
+            }
+            let (_, finalBody) = try await app.call(.GET, "/api/v1/events/\(id)", token: worker)
+            let final = try app.decode(EventDTO.self, finalBody)
+            #expect(final.outcome == "resolved")
+            #expect(final.reworkCount == 1)
+            #expect(final.returnCount == 1)
+            let timeline = try #require(final.timeline)
+            #expect(timeline.map(\.action) == ["report"] + steps.map(\.1))
+            #expect(timeline.first?.actor == "刘洋（专职网格员）")
+            #expect(timeline.contains { $0.note == "不属于本部门职责" })
+            #expect(timeline.last?.to == "closed")
+            // the reporter heard about it: the audit log and the timeline name every actor
+            #expect(Set(timeline.map(\.actorRole)) == Set(["grid_worker", "community_operator", "street_operator", "department_handler"]))
+            // an action that no longer fits answers 409 with the current state
+            let (again, againBody) = try await Self.act(app, street, id, "close")
+            #expect(again == .conflict)
+            #expect(againBody.contains("已结案"))
+        }
+    }
+
+    @Test("ten concurrent submissions of one report make one event; the same id with other content is a conflict")
+    func idempotentReports() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let report = try await EventFixtures.report(app, worker)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<10 { group.addTask { try await app.call(.POST, "/api/v1/events", token: worker, json: report).status } }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            #expect(statuses.filter { $0 == .ok }.count == 9)
+            let (_, list) = try await app.call(.GET, "/api/v1/events?box=mine", token: worker)
+            #expect(try app.decode(PageDTO<EventDTO>.self, list).total == 1)
+            var other = report
+            other.description = "别的内容"
+            let (status, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: other)
+            #expect(status == .conflict)
+            #expect(body.contains("id_conflict"))
+        }
+    }
+
+    @Test("two operators acting at once: one wins, the other gets 409 with the current state, never a 500")
+    func concurrentActions() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let community = try await app.token("community_op")
+            let report = try await EventFixtures.report(app, worker)
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            async let a = Self.act(app, community, report.id, "accept", EventActionRequestDTO(version: 1))
+            async let b = Self.act(app, community, report.id, "reject", EventActionRequestDTO(reason: "重复上报", version: 1))
+            let results = try await [a, b].map(\.0)
+            #expect(results.filter { $0 == .ok }.count == 1)
+            #expect(results.filter { $0 == .conflict }.count == 1)
+        }
+    }
+
+    @Test("bad reports are refused with the field: unknown type, missing attribute, outside every grid, outside the reporter's area")
+    func badReports() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            var report = try await EventFixtures.report(app, worker)
+            report.type = "ZZZ"
+            #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).body.contains("\"field\":\"type\""))
+            report = try await EventFixtures.report(app, worker)
+            report.attributes = [:]
+            #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).body.contains("attributes.blocked_by"))
+            report = try await EventFixtures.report(app, worker)
+            report.location = .init(lon: 116.4, lat: 39.9, datum: "wgs84")
+            let (status, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            #expect(status == .unprocessableEntity)
+            #expect(body.contains("不在任何网格内"))
+            report = try await EventFixtures.report(app, worker)
+            report.grid = "510117002001001"
+            let (scopeStatus, scopeBody) = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            #expect(scopeStatus == .unprocessableEntity)
+            #expect(scopeBody.contains("辖区"))
+            report.photos = ["bm90IGEgcGhvdG8="]
+            report.grid = nil
+            #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).body.contains("photos[0]"))
+            // nothing was stored
+            let (_, mine) = try await app.call(.GET, "/api/v1/events?box=mine", token: worker)
+            #expect(try app.decode(PageDTO<EventDTO>.self, mine).total == 0)
+        }
+    }
+
+    @Test("a community operator of another community neither sees nor acts on the event")
+    func scope() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let report = try await EventFixtures.report(app, worker)
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            try await app.makeUser("community_b_op", role: .communityOperator, unit: "510117002001")
+            let other = try await app.token("community_b_op")
+            #expect(try await app.call(.GET, "/api/v1/events/\(report.id)", token: other).status == .notFound)
+            #expect(try await Self.act(app, other, report.id, "accept").0 == .notFound)
+            let (_, list) = try await app.call(.GET, "/api/v1/events", token: other)
+            #expect(try app.decode(PageDTO<EventDTO>.self, list).total == 0)
+            // a grid worker may not accept: 403 with the reason
+            let (status, body) = try await Self.act(app, worker, report.id, "accept")
+            #expect(status == .forbidden)
+            #expect(body.contains("立案"))
+        }
+    }
+}
