@@ -81,6 +81,15 @@ import Vapor
             let community = try await app.token("community_op")
             return (try await app.call(.POST, "/api/v1/events/\(report.id)/actions/accept", token: community, json: EventActionRequestDTO()).status, "event.accept")
         },
+        "POST /api/v1/inbox/{id}/read": { app, _ in
+            let worker = try await app.token("gridworker")
+            let report = try await EventFixtures.report(app, worker)
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            let community = try await app.token("community_op")
+            let (_, body) = try await app.call(.GET, "/api/v1/inbox", token: community)
+            let id = try require(try app.decode(PageDTO<InboxItemDTO>.self, body).items.first?.id)
+            return (try await app.call(.POST, "/api/v1/inbox/\(id)/read", token: community).status, "inbox.read")
+        },
     ]
 
     /// POST endpoints that compute an answer from a body and write nothing.

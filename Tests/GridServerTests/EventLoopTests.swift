@@ -67,6 +67,11 @@ import Vapor
             #expect(timeline.last?.to == "closed")
             // the reporter heard about it: the audit log and the timeline name every actor
             #expect(Set(timeline.map(\.actorRole)) == Set(["grid_worker", "community_operator", "street_operator", "department_handler"]))
+            // the reporter heard back at every step that concerns them, in Chinese
+            let (_, inboxBody) = try await app.call(.GET, "/api/v1/inbox", token: worker)
+            let messages = try app.decode(PageDTO<InboxItemDTO>.self, inboxBody).items.filter { $0.eventID == id }
+            #expect(Set(messages.map(\.kind)).isSuperset(of: ["accepted", "dispatched", "closed"]), "\(messages.map(\.kind))")
+            #expect(messages.contains { $0.message == "您上报的事件已结案" })
             // an action that no longer fits answers 409 with the current state
             let (again, againBody) = try await Self.act(app, street, id, "close")
             #expect(again == .conflict)

@@ -242,3 +242,29 @@ public struct EventTypeTreeDTO: Codable, Sendable, Equatable {
         self.items = items
     }
 }
+
+/// One message in a user's inbox (站内消息): what happened to an event that concerns them.
+public struct InboxItemDTO: Codable, Sendable, Equatable {
+    public var id: UUID
+    public var eventID: UUID?
+    public var kind: String
+    public var message: String
+    public var createdAt: Date
+    public var readAt: Date?
+
+    public init(id: UUID, eventID: UUID?, kind: String, message: String, createdAt: Date, readAt: Date?) {
+        self.id = id
+        self.eventID = eventID
+        self.kind = kind
+        self.message = message
+        self.createdAt = createdAt
+        self.readAt = readAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, message
+        case eventID = "event_id"
+        case createdAt = "created_at"
+        case readAt = "read_at"
+    }
+}

@@ -21,6 +21,7 @@ struct EventsController {
     ]
 
     func register(_ api: APIRouter) {
+        registerInbox(api)
         api.add(.GET, "event-types", summary: "The admission list (准入清单) as a tree", tag: "events", access: .signedIn,
                 response: EventTypeTreeDTO.self) { _, _ in
             EventTypeTreeDTO(items: events.catalog.tree)
@@ -78,6 +79,34 @@ struct EventsController {
             } catch let conflict as EventConflictError {
                 throw try await conflictFailure(conflict, req)
             }
+        }
+    }
+
+    /// The reporter hears back (闭环反馈): every step that concerns them lands here.
+    func registerInbox(_ api: APIRouter) {
+        api.add(.GET, "inbox", summary: "Messages about the events that concern the caller", tag: "events", access: .signedIn,
+                query: [.query("unread", .boolean(), "Only unread messages"), .query("page", .integer(), "Page from 1"),
+                        .query("per", .integer(), "Items per page, 1–200")],
+                response: PageDTO<InboxItemDTO>.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let (page, per) = try req.paging()
+            return try await EventStore.inbox(
+                userID: principal.id, unitPath: principal.unitPath, roles: principal.account.roles,
+                unreadOnly: req.query[Bool.self, at: "unread"] ?? false, language: req.language, page: page, per: per, on: req.db)
+        }
+        api.addNoContent(.POST, "inbox/{id}/read", summary: "Mark a message read", tag: "events", access: .signedIn) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let now = try req.grid.clock.now
+            guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
+            let actor = req.auditActor
+            let found = try await req.db.transaction { tx in
+                guard try await EventStore.markRead(id, userID: principal.id, unitPath: principal.unitPath, on: tx, now: now) else { return false }
+                try await AuditLog.record(
+                    AuditRecord(action: "inbox.read", targetType: "inbox", targetID: id.uuidString, summary: "message read", unitPath: principal.unitPath),
+                    by: actor, on: tx, now: now)
+                return true
+            }
+            guard found else { throw GridHTTPError.notFound }
         }
     }
 

@@ -67,3 +67,15 @@ extension EventDTO: OpenAPIDescribed {
             required: ["id", "number", "type", "state", "level", "grid", "unit_path", "overdue", "version"])
     }
 }
+
+extension InboxItemDTO: OpenAPIDescribed {
+    public static var schemaName: String { "InboxItem" }
+    public static var schema: JSONSchema {
+        .object(
+            properties: [
+                "id": .uuid, "event_id": .nullable(.uuid), "kind": .string(), "message": .string(description: "In the caller's language"),
+                "created_at": .dateTime, "read_at": .nullable(.dateTime),
+            ],
+            required: ["id", "kind", "message", "created_at"])
+    }
+}

@@ -167,6 +167,6 @@ enum OpenAPISchemas {
         GeoJSONGeometry.self, GeoJSONFeature.self, GeoJSONFeatureCollection.self, GridRefDTO.self, GridRefListDTO.self,
         LocateResultDTO.self, GridStaffDTO.self, GridStaffListDTO.self, AssignStaffRequestDTO.self, GridImportReportDTO.self,
         CrosswalkDTO.self, GridChangeRequestDTO.self, EventTypeTreeDTO.self, ReportEventRequestDTO.self, EventActionRequestDTO.self,
-        EventDTO.self, PageDTO<EventDTO>.self,
+        EventDTO.self, PageDTO<EventDTO>.self, InboxItemDTO.self, PageDTO<InboxItemDTO>.self,
     ] }
 }

@@ -182,6 +182,40 @@ public enum EventStore {
             """).run()
     }
 
+    /// The inbox of a user: messages to them, and to their unit for any of their roles. Newest first.
+    public static func inbox(
+        userID: UUID, unitPath: UnitPath, roles: [Role], unreadOnly: Bool, language: Language, page: Int, per: Int, on db: any Database
+    ) async throws -> PageDTO<InboxItemDTO> {
+        let unread: SQLQueryString = unreadOnly ? " AND read_at IS NULL" : ""
+        let rows = try await (try db.sql).raw("""
+            SELECT * FROM inbox WHERE (user_id = \(bind: userID) OR unit_path = \(bind: unitPath.rawValue))\(unread)
+            ORDER BY created_at DESC, id
+            """).all()
+        let mine = Set(roles.map(\.rawValue))
+        let items = try rows.compactMap { row -> InboxItemDTO? in
+            if try row.decode(column: "user_id", as: UUID?.self) == nil {
+                let wanted = Set((try row.decode(column: "roles", as: String?.self) ?? "").split(separator: " ").map(String.init))
+                guard !wanted.isDisjoint(with: mine) else { return nil }
+            }
+            return InboxItemDTO(
+                id: try row.decode(column: "id", as: UUID.self), eventID: try row.decode(column: "event_id", as: UUID?.self),
+                kind: try row.decode(column: "kind", as: String.self),
+                message: try row.decode(column: language == .zhHans ? "message_zh" : "message_en", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self), readAt: try row.decode(column: "read_at", as: Date?.self))
+        }
+        let start = min((page - 1) * per, items.count)
+        return PageDTO(items: Array(items[start..<min(start + per, items.count)]), page: page, per: per, total: items.count)
+    }
+
+    /// Marks a message read; false when it is not the user's (or their unit's).
+    public static func markRead(_ id: UUID, userID: UUID, unitPath: UnitPath, on db: any Database, now: Date) async throws -> Bool {
+        try await (try db.sql).raw("""
+            UPDATE inbox SET read_at = \(bind: now)
+            WHERE id = \(bind: id) AND (user_id = \(bind: userID) OR unit_path = \(bind: unitPath.rawValue)) AND read_at IS NULL
+            RETURNING id
+            """).first() != nil
+    }
+
     // MARK: lists
 
     /// What a list may filter on; every list is limited to the caller's scope by the server.
