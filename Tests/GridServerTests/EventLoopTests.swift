@@ -72,6 +72,19 @@ import Vapor
             let messages = try app.decode(PageDTO<InboxItemDTO>.self, inboxBody).items.filter { $0.eventID == id }
             #expect(Set(messages.map(\.kind)).isSuperset(of: ["accepted", "dispatched", "closed"]), "\(messages.map(\.kind))")
             #expect(messages.contains { $0.message == "您上报的事件已结案" })
+            // ratings: the community gives discovery stars, the reporter records the party's satisfaction;
+            // handled the same day on a 7-day deadline is early: very satisfied → 5 stars by the table
+            let (rateStatus, rateBody) = try await Self.act(app, community, id, "rate", EventActionRequestDTO(stars: 4))
+            #expect(rateStatus == .ok, "\(rateBody)")
+            let (disposalStatus, disposalBody) = try await Self.act(app, worker, id, "rate", EventActionRequestDTO(satisfaction: "very"))
+            #expect(disposalStatus == .ok, "\(disposalBody)")
+            let rated = try app.decode(EventDTO.self, disposalBody)
+            #expect(rated.ratings?.discoveryStars == 4)
+            #expect(rated.ratings?.timeliness == .early)
+            #expect(rated.ratings?.disposalStars == 5)
+            let (overrideStatus, overrideBody) = try await Self.act(app, worker, id, "rate", EventActionRequestDTO(satisfaction: "very", disposalStars: 3))
+            #expect(overrideStatus == .unprocessableEntity, "a move of two stars is refused: \(overrideBody)")
+            #expect(try await Self.act(app, department, id, "rate", EventActionRequestDTO(stars: 5)).0 == .forbidden)
             // an action that no longer fits answers 409 with the current state
             let (again, againBody) = try await Self.act(app, street, id, "close")
             #expect(again == .conflict)

@@ -75,13 +75,15 @@ public struct EventActionRequestDTO: Codable, Sendable, Equatable {
     public var real: Bool?
     /// handle: base64 photos of the result.
     public var photos: [String]?
+    /// rate: move the computed disposal stars by one, with a reason.
+    public var disposalStars: Int?
     /// The version the client saw; a stale one answers 409.
     public var version: Int?
 
     public init(
         note: String? = nil, reason: String? = nil, unit: String? = nil, coHandlers: [String]? = nil, passed: Bool? = nil,
         stars: Int? = nil, satisfaction: String? = nil, days: Int? = nil, level: Int? = nil, target: UUID? = nil,
-        real: Bool? = nil, photos: [String]? = nil, version: Int? = nil
+        real: Bool? = nil, photos: [String]? = nil, version: Int? = nil, disposalStars: Int? = nil
     ) {
         self.note = note
         self.reason = reason
@@ -96,11 +98,13 @@ public struct EventActionRequestDTO: Codable, Sendable, Equatable {
         self.real = real
         self.photos = photos
         self.version = version
+        self.disposalStars = disposalStars
     }
 
     enum CodingKeys: String, CodingKey {
         case note, reason, unit, passed, stars, satisfaction, days, level, target, real, photos, version
         case coHandlers = "co_handlers"
+        case disposalStars = "disposal_stars"
     }
 }
 
@@ -172,6 +176,7 @@ public struct EventDTO: Codable, Sendable, Equatable {
     public var version: Int
     public var attributes: [String: JSONValue]
     public var photos: [String]
+    public var ratings: EventRatings?
     public var timeline: [TimelineEntryDTO]?
 
     public init(
@@ -179,7 +184,8 @@ public struct EventDTO: Codable, Sendable, Equatable {
         grid: GridRefDTO, unitPath: String, ownerPath: String, handlingUnit: String?, deadline: Date?, overdue: Bool,
         location: ReportEventRequestDTO.Location, mapPoint: PointDTO, reporter: Party, channel: String, occurredAt: Date,
         reportedAt: Date, awaitingCheck: Bool, parked: Bool, pendingRequest: String?, outcome: String?, reworkCount: Int,
-        returnCount: Int, version: Int, attributes: [String: JSONValue], photos: [String], timeline: [TimelineEntryDTO]?
+        returnCount: Int, version: Int, attributes: [String: JSONValue], photos: [String], ratings: EventRatings? = nil,
+        timeline: [TimelineEntryDTO]?
     ) {
         self.id = id
         self.number = number
@@ -210,12 +216,13 @@ public struct EventDTO: Codable, Sendable, Equatable {
         self.version = version
         self.attributes = attributes
         self.photos = photos
+        self.ratings = ratings
         self.timeline = timeline
     }
 
     enum CodingKeys: String, CodingKey {
         case id, number, type, state, level, description, grid, deadline, overdue, location, reporter, channel, parked, outcome
-        case version, attributes, photos, timeline
+        case version, attributes, photos, timeline, ratings
         case typeName = "type_name"
         case stateLabel = "state_label"
         case unitPath = "unit_path"

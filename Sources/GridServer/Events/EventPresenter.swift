@@ -24,6 +24,7 @@ struct EventPresenter {
             reportedAt: s.reportedAt, awaitingCheck: s.awaitingCheck, parked: s.parked, pendingRequest: s.pendingRequest?.kind.rawValue,
             outcome: s.outcome?.description, reworkCount: s.reworkCount, returnCount: s.returnCount, version: s.version,
             attributes: event.attributes, photos: photos,
+            ratings: event.ratings == EventRatings() ? nil : event.ratings,
             timeline: timeline?.map { row in
                 TimelineEntryDTO(
                     at: row.entry.at, actor: row.actorName, actorRole: row.entry.actorRole?.rawValue, action: row.entry.action.rawValue,

@@ -94,6 +94,7 @@ public struct EventService: Sendable {
 
     /// Applies an action named on the wire (`accept`, `dispatch`, …) with its inputs.
     public func act(_ id: UUID, action name: String, input: EventActionRequestDTO, by principal: Principal, on db: any Database) async throws -> StoredEvent {
+        if name == "rate" { return try await rate(id, input: input, by: principal, on: db) }
         guard let event = try await EventStore.find(id, on: db), Self.visible(event.snapshot, to: principal.scope.unitPath) else {
             throw StoreError.notFound(what: "event")
         }
@@ -118,6 +119,42 @@ public struct EventService: Sendable {
                 AuditRecord(action: "event.\(transition.entry.action.rawValue)", targetType: "event", targetID: id.uuidString,
                             summary: "\(event.number) \(event.snapshot.state.rawValue) → \(transition.event.state.rawValue)" + (transition.entry.note.map { ": \($0)" } ?? ""),
                             unitPath: event.snapshot.gridPath),
+                by: audit, on: tx, now: now)
+            return true
+        }
+        guard let current = try await EventStore.find(id, on: db) else { throw StoreError.notFound(what: "event") }
+        guard saved else { throw EventConflictError.stale(current) }
+        return current
+    }
+
+    /// Records discovery stars and/or the party's satisfaction (→ disposal stars).
+    public func rate(_ id: UUID, input: EventActionRequestDTO, by principal: Principal, on db: any Database) async throws -> StoredEvent {
+        guard let event = try await EventStore.find(id, on: db), Self.visible(event.snapshot, to: principal.scope.unitPath) else {
+            throw StoreError.notFound(what: "event")
+        }
+        var satisfaction: Satisfaction?
+        if let raw = input.satisfaction {
+            guard let value = Satisfaction(rawValue: raw) else {
+                throw ValidationFailure(field: "satisfaction", zh: "满意度应为 unsatisfied、none、fair 或 very", en: "satisfaction must be unsatisfied, none, fair or very")
+            }
+            satisfaction = value
+        }
+        let now = services.clock.now
+        let ratings = try EventRatingRules.rate(
+            event.snapshot, current: event.ratings, by: actor(principal), discoveryStars: input.stars, satisfaction: satisfaction,
+            disposalOverride: input.disposalStars, reason: input.reason, calendar: calendar)
+        let next = { var copy = event.snapshot; copy.version += 1; return copy }()
+        let note = [ratings.discoveryStars.map { "发现 \($0)★" }, ratings.disposalStars.map { "处置 \($0)★" }].compactMap { $0 }.joined(separator: "，")
+        let entry = TimelineEntry(
+            at: now, actorID: principal.id, actorRole: principal.account.roles.first, action: .rate, from: event.snapshot.state,
+            to: event.snapshot.state, note: note)
+        let actorName = principal.account.displayName
+        let audit = principal.auditActor
+        let saved: Bool = try await db.transaction { tx in
+            guard try await EventStore.saveRatings(ratings, of: next, expectedVersion: event.snapshot.version, entry: entry, actorName: actorName, on: tx, now: now)
+            else { return false }
+            try await AuditLog.record(
+                AuditRecord(action: "event.rate", targetType: "event", targetID: id.uuidString, summary: "\(event.number) \(note)", unitPath: event.snapshot.gridPath),
                 by: audit, on: tx, now: now)
             return true
         }

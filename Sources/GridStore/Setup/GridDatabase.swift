@@ -55,6 +55,7 @@ public enum GridDatabase {
             M0004CreateAuditLog(),
             M0005CreateGridMap(),
             M0006CreateEvents(),
+            M0007AddEventRatings(),
         ]
     }
 

@@ -18,10 +18,12 @@ public struct StoredEvent: Sendable, Equatable {
     public var reporterName: String
     public var attributes: [String: JSONValue]
     public var contentHash: String
+    public var ratings: EventRatings
 
     public init(
         snapshot: EventSnapshot, number: String, description: String, channel: String, location: Coordinate, locationDatum: Datum,
-        mapPoint: Coordinate, gridID: UUID, occurredAt: Date, reporterName: String, attributes: [String: JSONValue], contentHash: String
+        mapPoint: Coordinate, gridID: UUID, occurredAt: Date, reporterName: String, attributes: [String: JSONValue], contentHash: String,
+        ratings: EventRatings = EventRatings()
     ) {
         self.snapshot = snapshot
         self.number = number
@@ -35,6 +37,7 @@ public struct StoredEvent: Sendable, Equatable {
         self.reporterName = reporterName
         self.attributes = attributes
         self.contentHash = contentHash
+        self.ratings = ratings
     }
 }
 
@@ -106,6 +109,22 @@ public enum EventStore {
               owner_path = \(bind: snapshot.ownerPath.rawValue), handler_path = \(bind: snapshot.handlingUnit?.path.rawValue),
               deadline_at = \(bind: snapshot.handlingDeadline?.end ?? snapshot.deadline?.end), closed_at = \(bind: snapshot.closedAt),
               snapshot = \(bind: try json(snapshot)), version = \(bind: snapshot.version), updated_at = \(bind: now)
+            WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """).first()
+        guard row != nil else { return false }
+        try await appendTimeline(snapshot.id, entry: entry, actorName: actorName, on: db)
+        return true
+    }
+
+    /// Saves ratings under the event's version (the version moves on, as for any change).
+    public static func saveRatings(
+        _ ratings: EventRatings, of snapshot: EventSnapshot, expectedVersion: Int, entry: TimelineEntry, actorName: String,
+        on db: any Database, now: Date
+    ) async throws -> Bool {
+        let row = try await (try db.sql).raw("""
+            UPDATE events SET ratings = \(bind: try json(ratings)), snapshot = \(bind: try json(snapshot)),
+              version = \(bind: snapshot.version), updated_at = \(bind: now)
             WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
             RETURNING id
             """).first()
@@ -289,7 +308,9 @@ public enum EventStore {
             gridID: try row.decode(column: "grid_id", as: UUID.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
             reporterName: try row.decode(column: "reporter_name", as: String.self),
             attributes: try decoder.decode([String: JSONValue].self, from: Data(try row.decode(column: "attributes", as: String.self).utf8)),
-            contentHash: try row.decode(column: "content_hash", as: String.self))
+            contentHash: try row.decode(column: "content_hash", as: String.self),
+            ratings: try row.decode(column: "ratings", as: String?.self).map { try decoder.decode(EventRatings.self, from: Data($0.utf8)) }
+                ?? EventRatings())
     }
 
     private static func json(_ value: some Encodable) throws -> String {
