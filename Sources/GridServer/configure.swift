@@ -59,6 +59,7 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
     app.middleware.use(MetricsMiddleware(metrics: services.metrics))
     app.middleware.use(AuthenticationMiddleware())
 
+    app.lifecycle.use(SweepScheduler(interval: config.sweepInterval))
     try routes(app, services)
 }
 

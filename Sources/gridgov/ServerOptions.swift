@@ -32,6 +32,14 @@ struct ServerOptions: ParsableArguments {
         config.keyFile = keyFile ?? environment["GRIDGOV_KEY_FILE"] ?? config.keyFile
         config.dataDirectory = dataDirectory ?? environment["GRIDGOV_DATA_DIR"] ?? config.dataDirectory
         config.javascriptDirectory = javascriptDirectory ?? environment["GRIDGOV_JAVASCRIPT_DIR"] ?? config.javascriptDirectory
+        if let raw = environment["GRIDGOV_SWEEP_INTERVAL"] {
+            guard let seconds = TimeInterval(raw), seconds >= 0 else {
+                throw ConfigurationError.invalidValue(
+                    option: "GRIDGOV_SWEEP_INTERVAL", value: raw,
+                    reason: LocalizedText(zh: "应为不小于 0 的秒数", en: "it must be a number of seconds, 0 or more"))
+            }
+            config.sweepInterval = seconds
+        }
         if let cost = environment["GRIDGOV_BCRYPT_COST"] {
             guard let value = Int(cost), (4...16).contains(value) else {
                 throw ConfigurationError.invalidValue(

@@ -28,6 +28,9 @@ public struct ServerConfig: Sendable {
     /// A map tile URL template (`https://…/{z}/{x}/{y}.png`) for the console map; none by default,
     /// since no tile server is reachable from a government network by default.
     public var mapTileURL: String?
+    /// Seconds between overdue sweeps while serving; 0 turns the built-in sweep off (run
+    /// `gridgov sweep` from cron instead, or let another instance do it).
+    public var sweepInterval: TimeInterval
 
     public init(
         database: DatabaseLocation = .default,
@@ -43,7 +46,8 @@ public struct ServerConfig: Sendable {
         bcryptCost: Int = 12,
         secureCookies: Bool = false,
         migrateOnStart: Bool = true,
-        mapTileURL: String? = nil
+        mapTileURL: String? = nil,
+        sweepInterval: TimeInterval = 0
     ) {
         self.database = database
         self.postgresSearchPath = postgresSearchPath
@@ -59,5 +63,6 @@ public struct ServerConfig: Sendable {
         self.secureCookies = secureCookies
         self.migrateOnStart = migrateOnStart
         self.mapTileURL = mapTileURL
+        self.sweepInterval = sweepInterval
     }
 }

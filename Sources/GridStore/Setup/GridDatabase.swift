@@ -56,6 +56,7 @@ public enum GridDatabase {
             M0005CreateGridMap(),
             M0006CreateEvents(),
             M0007AddEventRatings(),
+            M0008AddSweepMark(),
         ]
     }
 
@@ -90,7 +91,7 @@ public enum GridDatabase {
                 file = path
                 try await (try db.sql).raw("PRAGMA journal_mode=WAL").run()
             }
-            try await SQLiteMigrationLock.shared.withLock(file: file) {
+            try await SQLiteExclusiveLock.shared.withLock(file: file.map { $0 + ".migrate" }) {
                 try await migrator.setupIfNeeded().flatMap { migrator.prepareBatch() }.get()
             }
         case .postgres:

@@ -166,6 +166,35 @@ public enum EventStore {
         }
     }
 
+    // MARK: the overdue sweep
+
+    /// Claims up to `limit` open events whose deadline passed and that the sweep has not acted on
+    /// for that deadline, and runs `body` on each inside one transaction. On PostgreSQL the rows
+    /// are locked with `FOR UPDATE SKIP LOCKED`, so a second instance sweeping at the same time
+    /// takes other rows; SQLite has a single writer (the caller serialises sweeps).
+    public static func claimOverdue(
+        now: Date, limit: Int, on db: any Database,
+        _ body: @escaping @Sendable (StoredEvent, any Database) async throws -> Void
+    ) async throws -> Int {
+        try await db.transaction { tx in
+            let lock: SQLQueryString = SQLDialectKind(tx) == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            let rows = try await (try tx.sql).raw("""
+                SELECT * FROM events
+                WHERE deadline_at < \(bind: now) AND state IN ('reported', 'accepted', 'returned', 'dispatched', 'in_progress')
+                  AND (sweep_mark IS NULL OR sweep_mark <> deadline_at)
+                ORDER BY deadline_at LIMIT \(literal: limit)\(lock)
+                """).all()
+            for row in rows {
+                let event = try decode(row)
+                try await body(event, tx)
+                try await (try tx.sql).raw("""
+                    UPDATE events SET sweep_mark = deadline_at WHERE id = \(bind: event.snapshot.id)
+                    """).run()
+            }
+            return rows.count
+        }
+    }
+
     // MARK: photos
 
     public static func addPhoto(_ eventID: UUID, sha256: String, kind: ImageKind, size: Int, stage: String, on db: any Database, now: Date) async throws {

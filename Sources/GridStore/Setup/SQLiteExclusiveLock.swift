@@ -5,15 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Makes SQLite migrations take turns, as PostgreSQL's advisory lock does: within the process an
-/// async gate, across processes an exclusive `flock` on `<database>.migrate-lock` beside the file.
-actor SQLiteMigrationLock {
-    static let shared = SQLiteMigrationLock()
+/// Makes SQLite writers that must not overlap (migrations, the overdue sweep) take turns, as
+/// PostgreSQL's advisory lock and row locks do: within the process an async gate, across
+/// processes an exclusive `flock` on `<file>.lock` beside the database.
+public actor SQLiteExclusiveLock {
+    public static let shared = SQLiteExclusiveLock()
 
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    func withLock<T: Sendable>(file path: String?, _ body: @Sendable () async throws -> T) async throws -> T {
+    public func withLock<T: Sendable>(file path: String?, _ body: @Sendable () async throws -> T) async throws -> T {
         await acquire()
         defer { release() }
         var descriptor: Int32?
@@ -40,7 +41,7 @@ actor SQLiteMigrationLock {
 
     /// Blocks (off the caller's executor) until no other process holds the lock.
     private static func lockFile(_ databasePath: String) async throws -> Int32 {
-        let path = databasePath + ".migrate-lock"
+        let path = databasePath + ".lock"
         return try await Task.detached {
             let descriptor = open(path, O_CREAT | O_RDWR, 0o600)
             guard descriptor >= 0 else {
