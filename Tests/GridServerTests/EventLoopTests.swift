@@ -113,6 +113,30 @@ import Vapor
         }
     }
 
+    @Test("a second report of the same kind nearby is offered its likely duplicate, which operators merge")
+    func duplicates() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let community = try await app.token("community_op")
+            let first = try await EventFixtures.report(app, worker)
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: first)
+            var second = try await EventFixtures.report(app, worker, description: "消防通道又被堵了")
+            second.location.lon += 0.0002  // about 19 m east
+            let (_, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: second)
+            let created = try app.decode(EventDTO.self, body)
+            let candidate = try #require(created.possibleDuplicates?.first)
+            #expect(candidate.id == first.id)
+            #expect(candidate.distanceM > 10 && candidate.distanceM < 30)
+            var far = try await EventFixtures.report(app, worker, description: "另一处")
+            far.location.lat += 0.002  // about 220 m north
+            let (_, farBody) = try await app.call(.POST, "/api/v1/events", token: worker, json: far)
+            #expect(try app.decode(EventDTO.self, farBody).possibleDuplicates?.contains { $0.id == first.id } == false)
+            let (status, merged) = try await Self.act(app, community, second.id, "merge", EventActionRequestDTO(target: first.id))
+            #expect(status == .ok, "\(merged)")
+            #expect(try app.decode(EventDTO.self, merged).outcome == "merged:\(first.id.uuidString.lowercased())")
+        }
+    }
+
     @Test("two operators acting at once: one wins, the other gets 409 with the current state, never a 500")
     func concurrentActions() async throws {
         try await TestApp.with { app in

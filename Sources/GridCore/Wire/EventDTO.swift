@@ -177,6 +177,9 @@ public struct EventDTO: Codable, Sendable, Equatable {
     public var attributes: [String: JSONValue]
     public var photos: [String]
     public var ratings: EventRatings?
+    /// On a new report: open events of the same type close by, which it may duplicate (operators
+    /// merge them; every merged reporter hears the outcome).
+    public var possibleDuplicates: [DuplicateDTO]?
     public var timeline: [TimelineEntryDTO]?
 
     public init(
@@ -223,6 +226,7 @@ public struct EventDTO: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, number, type, state, level, description, grid, deadline, overdue, location, reporter, channel, parked, outcome
         case version, attributes, photos, timeline, ratings
+        case possibleDuplicates = "possible_duplicates"
         case typeName = "type_name"
         case stateLabel = "state_label"
         case unitPath = "unit_path"
@@ -273,5 +277,28 @@ public struct InboxItemDTO: Codable, Sendable, Equatable {
         case eventID = "event_id"
         case createdAt = "created_at"
         case readAt = "read_at"
+    }
+}
+
+/// An open event close to a new report, of the same type.
+public struct DuplicateDTO: Codable, Sendable, Equatable {
+    public var id: UUID
+    public var number: String
+    public var state: String
+    public var distanceM: Double
+    public var reportedAt: Date
+
+    public init(id: UUID, number: String, state: String, distanceM: Double, reportedAt: Date) {
+        self.id = id
+        self.number = number
+        self.state = state
+        self.distanceM = distanceM
+        self.reportedAt = reportedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, state
+        case distanceM = "distance_m"
+        case reportedAt = "reported_at"
     }
 }

@@ -33,7 +33,14 @@ struct EventsController {
             let body = try req.decodeBody(ReportEventRequestDTO.self)
             do {
                 let (event, created) = try await events.report(body, by: principal, on: req.db)
-                return (try await presenter(req).full(event, on: req.db), created ? .created : .ok)
+                var dto = try await presenter(req).full(event, on: req.db)
+                let config = try req.grid.config
+                dto.possibleDuplicates = try await EventStore.nearby(
+                    typeCode: event.snapshot.typeCode, point: event.mapPoint, radius: config.duplicateRadius,
+                    since: event.snapshot.reportedAt.addingTimeInterval(-config.duplicateWindow), excluding: event.snapshot.id, on: req.db
+                ).map { DuplicateDTO(id: $0.event.snapshot.id, number: $0.event.number, state: $0.event.snapshot.state.rawValue,
+                                     distanceM: ($0.distance * 10).rounded() / 10, reportedAt: $0.event.snapshot.reportedAt) }
+                return (dto, created ? .created : .ok)
             } catch let conflict as EventConflictError {
                 throw try await conflictFailure(conflict, req)
             }

@@ -56,6 +56,10 @@ extension EventDTO: OpenAPIDescribed {
                 "channel": .string(), "occurred_at": .dateTime, "reported_at": .dateTime, "awaiting_check": .boolean(), "parked": .boolean(),
                 "pending_request": .nullable(.string()), "outcome": .nullable(.string()), "rework_count": .integer(), "return_count": .integer(),
                 "version": .integer(), "attributes": .anyObject(), "photos": .array(.string(description: "SHA-256")),
+                "ratings": .anyObject(description: "discoveryStars, satisfaction, timeliness, disposalComputed, disposalStars, overrideReason"),
+                "possible_duplicates": .array(.object(
+                    properties: ["id": .uuid, "number": .string(), "state": .string(enumeration: states), "distance_m": .number(), "reported_at": .dateTime],
+                    required: ["id", "number", "state", "distance_m", "reported_at"])),
                 "timeline": .array(.object(
                     properties: [
                         "at": .dateTime, "actor": .string(), "actor_role": .nullable(.string()), "action": .string(),

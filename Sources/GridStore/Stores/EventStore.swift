@@ -166,6 +166,36 @@ public enum EventStore {
         }
     }
 
+    // MARK: duplicates
+
+    /// Open events of `typeCode` reported since `since` within `radius` metres of `point`
+    /// (GCJ-02), nearest first: the candidates a new report may duplicate (重复上报).
+    public static func nearby(
+        typeCode: String, point: Coordinate, radius: Double, since: Date, excluding id: UUID, on db: any Database
+    ) async throws -> [(event: StoredEvent, distance: Double)] {
+        let dLat = radius / 111_320
+        let dLon = radius / (111_320 * max(cos(point.lat * .pi / 180), 0.01))
+        let rows = try await (try db.sql).raw("""
+            SELECT * FROM events
+            WHERE type_code = \(bind: typeCode) AND reported_at >= \(bind: since) AND id <> \(bind: id)
+              AND state NOT IN ('closed', 'archived', 'rejected')
+              AND map_lon BETWEEN \(bind: point.lon - dLon) AND \(bind: point.lon + dLon)
+              AND map_lat BETWEEN \(bind: point.lat - dLat) AND \(bind: point.lat + dLat)
+            """).all()
+        return try rows.map(decode)
+            .map { ($0, Self.metres(point, $0.mapPoint)) }
+            .filter { $0.1 <= radius }
+            .sorted { $0.1 < $1.1 }
+    }
+
+    /// Great-circle distance in metres (haversine): plenty for tens of metres.
+    static func metres(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let r = 6_371_008.8
+        let dLat = (b.lat - a.lat) * .pi / 180, dLon = (b.lon - a.lon) * .pi / 180
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * .pi / 180) * cos(b.lat * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * r * asin(min(1, h.squareRoot()))
+    }
+
     // MARK: the overdue sweep
 
     /// Claims up to `limit` open events whose deadline passed and that the sweep has not acted on
