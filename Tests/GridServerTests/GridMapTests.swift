@@ -213,6 +213,23 @@ import Vapor
         }
     }
 
+    @Test("the map's grid features count open and overdue events, for colouring by them")
+    func eventFigures() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: try await EventFixtures.report(app, worker))
+            try app.grid.clock.advance(by: 7 * 86_400)
+            let street = try await app.token("street_op")
+            let (_, body) = try await app.call(.GET, "/api/v1/grids", token: street)
+            let grids = try JSONDecoder().decode(GeoJSONFeatureCollection.self, from: Data(body.utf8))
+            let first = try #require(grids.features.first { $0.properties["code"] == .string("510117001001001") })
+            #expect(first.properties["open_events"] == .number(1))
+            #expect(first.properties["overdue_events"] == .number(1))
+            let other = try #require(grids.features.first { $0.properties["code"] == .string("510117001001002") })
+            #expect(other.properties["open_events"] == .number(0))
+        }
+    }
+
     @Test("staffing: grids without a full-time worker are listed; bad phones are refused")
     func staffing() async throws {
         try await TestApp.with { app in

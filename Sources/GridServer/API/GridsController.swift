@@ -39,7 +39,10 @@ struct GridsController {
             }
             let outlines = try await GridMapStore.outlines(under: unit.path, kinds: kinds, at: try Self.day(req, "at"), on: req.db)
             let staff = try await GridMapStore.staffByGrid(under: unit.path, on: req.db)
-            return GeoJSONFeatureCollection(features: outlines.map { GridFeatures.feature($0, staff: staff[$0.unit.id] ?? [], language: req.language) })
+            let events = try await EventStore.countsByGrid(under: unit.path, now: try req.grid.clock.now, on: req.db)
+            return GeoJSONFeatureCollection(features: outlines.map {
+                GridFeatures.feature($0, staff: staff[$0.unit.id] ?? [], events: events[$0.unit.id] ?? (0, 0), language: req.language)
+            })
         }
         api.add(.GET, "grids/export", summary: "Every outline under a unit as GeoJSON, ready to import again", tag: "grids",
                 access: .permission(.gridsRead),

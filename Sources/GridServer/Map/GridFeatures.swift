@@ -13,7 +13,9 @@ enum GridFeatures {
     }
 
     /// A feature for the map and the grid card (GCJ-02).
-    static func feature(_ outline: UnitOutline, staff: [GridStaffDTO], language: Language) -> GeoJSONFeature {
+    static func feature(
+        _ outline: UnitOutline, staff: [GridStaffDTO], events: (open: Int, overdue: Int) = (0, 0), language: Language
+    ) -> GeoJSONFeature {
         let unit = outline.unit
         let codes = unit.path.codes
         let fullTime = staff.filter { $0.role == .fullTime }
@@ -32,6 +34,8 @@ enum GridFeatures {
                 "valid_to": outline.validTo.map { .string($0) } ?? .null,
                 "datum": .string(Datum.gcj02.rawValue),
                 "staff_count": .number(Double(staff.count)),
+                "open_events": .number(Double(events.open)),
+                "overdue_events": .number(Double(events.overdue)),
                 "full_time": .string(fullTime.map(\.name).joined(separator: "、")),
                 "staff": .array(staff.map { member in
                     .object([

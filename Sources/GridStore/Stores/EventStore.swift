@@ -166,6 +166,26 @@ public enum EventStore {
         }
     }
 
+    // MARK: figures per grid
+
+    /// Open and overdue events per grid id under `path`, for the map's colours and cards.
+    public static func countsByGrid(under path: UnitPath, now: Date, on db: any Database) async throws -> [UUID: (open: Int, overdue: Int)] {
+        let rows = try await (try db.sql).raw("""
+            SELECT grid_id,
+              SUM(CASE WHEN state NOT IN ('closed', 'archived', 'rejected') THEN 1 ELSE 0 END) AS open_count,
+              SUM(CASE WHEN state NOT IN ('closed', 'archived', 'rejected', 'handled', 'verified') AND deadline_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue_count
+            FROM events
+            WHERE grid_path >= \(bind: path.rawValue) AND grid_path < \(bind: path.subtreeUpperBound)
+            GROUP BY grid_id
+            """).all()
+        var counts: [UUID: (open: Int, overdue: Int)] = [:]
+        for row in rows {
+            counts[try row.decode(column: "grid_id", as: UUID.self)] = (
+                try row.decode(column: "open_count", as: Int.self), try row.decode(column: "overdue_count", as: Int.self))
+        }
+        return counts
+    }
+
     // MARK: duplicates
 
     /// Open events of `typeCode` reported since `since` within `radius` metres of `point`

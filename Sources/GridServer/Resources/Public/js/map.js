@@ -30,6 +30,12 @@
         return "hsl(" + Math.round(200 - 160 * share) + ",70%,50%)";
       case "kind":
         return p.kind === "special_grid" ? "#8e44ad" : "#1a5fb4";
+      case "open":
+      case "overdue":
+        var n = figure.value === "open" ? p.open_events : p.overdue_events;
+        if (!n) return "#e0e0e0";
+        var top = Math.max.apply(null, features.map(function (f) { return figure.value === "open" ? f.properties.open_events : f.properties.overdue_events; }).concat([1]));
+        return "hsl(" + Math.round(45 - 45 * Math.min(1, n / top)) + ",85%," + Math.round(60 - 20 * Math.min(1, n / top)) + "%)";
       default:
         if (p.kind === "special_grid") return "#8e44ad";
         return p.full_time ? "#2e7d32" : "#c62828";
@@ -50,7 +56,9 @@
     card.innerHTML = "<h2 id='card-name'>" + esc(p.name) + "</h2>" +
       "<dl><dt>" + esc(t.map_card_code) + "</dt><dd><code>" + esc(p.code) + "</code></dd>" +
       "<dt>" + esc(t.map_card_parent) + "</dt><dd>" + esc(p.parent_name || p.parent) + "</dd>" +
-      "<dt>" + esc(t.map_card_area) + "</dt><dd>" + (p.area_m2 / 1e6).toFixed(2) + " " + esc(t.map_km2) + "</dd></dl>" +
+      "<dt>" + esc(t.map_card_area) + "</dt><dd>" + (p.area_m2 / 1e6).toFixed(2) + " " + esc(t.map_km2) + "</dd>" +
+      "<dt>" + esc(t.map_card_open) + "</dt><dd>" + (p.open_events || 0) + "</dd>" +
+      "<dt>" + esc(t.map_card_overdue) + "</dt><dd" + (p.overdue_events ? " class='error'" : "") + ">" + (p.overdue_events || 0) + "</dd></dl>" +
       "<h3>" + esc(t.map_card_staff) + "</h3>" +
       (staff ? "<ul class='staff'>" + staff + "</ul>" : "<p class='error'>" + esc(t.map_no_full_time) + "</p>") +
       "<p><a href='/board/" + encodeURIComponent(p.code) + "' target='_blank'>" + esc(t.map_card_board) + "</a></p>";
