@@ -42,10 +42,12 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
         openAPI: OpenAPIRegistry(),
         strings: try PageStrings(directory: resources + "/Localizations"),
         passwords: try PasswordHasher(cost: config.bcryptCost),
-        map: GridMapService()
+        map: GridMapService(),
+        catalog: CatalogService()
     )
     app.setGridServices(services)
     try await services.map.reload(on: app.db)
+    try await services.catalog.load(on: app.db)
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(

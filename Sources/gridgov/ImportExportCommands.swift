@@ -7,7 +7,29 @@ import GridStore
 /// `gridgov import grids FILE.geojson`: the same checked, all-or-nothing import as the API.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self])
+        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self])
+
+    struct EventTypes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "event-types", abstract: "Replace the admission list (准入清单) from a CSV with Chinese headers.")
+
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
+
+        func run() async throws {
+            await Runtime.run {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+                }
+                let config = try options.config()
+                let catalog = try await Runtime.withApplication(config) { app in
+                    try await app.grid.catalog.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
+                }
+                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(catalog.types.count) items in the admission list")
+            }
+        }
+    }
 
     struct Grids: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

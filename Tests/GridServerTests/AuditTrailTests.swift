@@ -90,6 +90,9 @@ import Vapor
             let id = try require(try app.decode(PageDTO<InboxItemDTO>.self, body).items.first?.id)
             return (try await app.call(.POST, "/api/v1/inbox/\(id)/read", token: community).status, "inbox.read")
         },
+        "POST /api/v1/event-types/import": { app, admin in
+            return (try await app.call(.POST, "/api/v1/event-types/import", token: admin, raw: EventCatalog.standard.csvText).status, "catalog.imported")
+        },
     ]
 
     /// POST endpoints that compute an answer from a body and write nothing.

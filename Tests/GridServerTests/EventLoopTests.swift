@@ -137,6 +137,35 @@ import Vapor
         }
     }
 
+    @Test("administrators replace the admission list from CSV; a bad line is named and nothing changes")
+    func catalogImport() async throws {
+        try await TestApp.with { app in
+            let admin = try await app.token("admin")
+            let worker = try await app.token("gridworker")
+            let standard = EventCatalog.standard.csvText
+            let renamed = standard.replacingOccurrences(of: ",消防通道堵塞,", with: ",消防通道被占用,")
+            #expect(renamed != standard)
+            // a broken line: the level column is not a number
+            var lines = standard.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var cells = lines[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[5] = "九"
+            lines[3] = cells.joined(separator: ",")
+            let (badStatus, badBody) = try await app.call(.POST, "/api/v1/event-types/import", token: admin, raw: lines.joined(separator: "\n"))
+            #expect(badStatus == .unprocessableEntity)
+            #expect(badBody.contains("4"), "the line number: \(badBody)")
+            #expect(try await app.call(.POST, "/api/v1/event-types/import", token: worker, raw: renamed).status == .forbidden)
+            #expect(try await app.call(.POST, "/api/v1/event-types/import?dry_run=true", token: admin, raw: renamed).status == .ok)
+            #expect(!(try await app.call(.GET, "/api/v1/event-types", token: worker).body.contains("消防通道被占用")))
+            #expect(try await app.call(.POST, "/api/v1/event-types/import", token: admin, raw: renamed).status == .ok)
+            #expect(try await app.call(.GET, "/api/v1/event-types", token: worker).body.contains("消防通道被占用"))
+            // reports use the new list at once, with the attributes the item carried before
+            let report = try await EventFixtures.report(app, worker)
+            let (status, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            #expect(status == .created)
+            #expect(try app.decode(EventDTO.self, body).typeName == "消防通道被占用")
+        }
+    }
+
     @Test("two operators acting at once: one wins, the other gets 409 with the current state, never a 500")
     func concurrentActions() async throws {
         try await TestApp.with { app in

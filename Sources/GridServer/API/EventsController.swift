@@ -26,6 +26,19 @@ struct EventsController {
                 response: EventTypeTreeDTO.self) { _, _ in
             EventTypeTreeDTO(items: events.catalog.tree)
         }
+        api.add(.POST, "event-types/import", summary: "Replace the admission list from CSV (text/csv body, Chinese headers); dry_run only checks",
+                tag: "events", access: .permission(.catalogManage),
+                query: [.query("dry_run", .boolean(), "Only check and report (default false)")],
+                response: EventTypeTreeDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+                throw ValidationFailure(field: "body", zh: "请上传 CSV 文件内容", en: "send the CSV text as the body")
+            }
+            let catalog = try await req.grid.catalog.importCSV(
+                String(decoding: buffer.readableBytesView, as: UTF8.self), dryRun: req.query[Bool.self, at: "dry_run"] ?? false,
+                actor: principal.auditActor(for: req), now: try req.grid.clock.now, on: req.db)
+            return EventTypeTreeDTO(items: catalog.tree)
+        }
         api.addDynamic(.POST, "events", summary: "Report an event (client-made id; a repeat returns the first event)", tag: "events",
                        access: .permission(.eventsReport), body: ReportEventRequestDTO.self, status: .created,
                        response: EventDTO.self) { req, principal in

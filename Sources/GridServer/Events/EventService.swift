@@ -9,12 +9,13 @@ import GridStore
 /// event's version.
 public struct EventService: Sendable {
     let services: GridServices
-    let catalog: EventCatalog
 
-    public init(services: GridServices, catalog: EventCatalog = .standard) {
+    public init(services: GridServices) {
         self.services = services
-        self.catalog = catalog
     }
+
+    /// The list in use now (administrators may replace it at any time).
+    var catalog: EventCatalog { services.catalog.catalog }
 
     private var calendar: WorkingCalendar { WorkingCalendar() }
 

@@ -9,12 +9,12 @@ import GridStore
 /// server instances sweep at the same time.
 public struct OverdueSweep: Sendable {
     let services: GridServices
-    let catalog: EventCatalog
 
-    public init(services: GridServices, catalog: EventCatalog = .standard) {
+    public init(services: GridServices) {
         self.services = services
-        self.catalog = catalog
     }
+
+    private var catalog: EventCatalog { services.catalog.catalog }
 
     /// The platform acting on its own: the roles whose rules escalation and urging follow, over
     /// the whole tree.

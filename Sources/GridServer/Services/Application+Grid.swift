@@ -15,6 +15,8 @@ public struct GridServices: Sendable {
     public let passwords: PasswordHasher
     /// The grids in memory for point location.
     public let map: GridMapService
+    /// The admission list in use.
+    public let catalog: CatalogService
 }
 
 extension Application {

@@ -57,6 +57,7 @@ public enum GridDatabase {
             M0006CreateEvents(),
             M0007AddEventRatings(),
             M0008AddSweepMark(),
+            M0009CreateEventCatalog(),
         ]
     }
 
