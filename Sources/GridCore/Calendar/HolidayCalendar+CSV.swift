@@ -23,7 +23,7 @@ extension HolidayCalendar {
         for (offset, line) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
             if line.allSatisfy(\.isWhitespace) { continue }
-            guard let fields = splitCSVLine(line) else {
+            guard let fields = CSVText.fields(of: line) else {
                 throw HolidayImportError(line: lineNumber, problem: .unterminatedQuote)
             }
             if !sawContent {
@@ -63,7 +63,7 @@ extension HolidayCalendar {
     public var csvText: String {
         var lines = [HolidayCalendar.csvHeader]
         for entry in entries {
-            lines.append("\(entry.day),\(entry.kind.rawValue),\(HolidayCalendar.quoted(entry.festival))")
+            lines.append("\(entry.day),\(entry.kind.rawValue),\(CSVText.quoted(entry.festival))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -85,55 +85,5 @@ extension HolidayCalendar {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         return CalendarDay(year: year, month: month, day: day)
-    }
-
-    /// Splits one CSV line on commas, honouring double quotes (`""` inside quotes is a quote) and
-    /// trimming spaces around unquoted fields. Nil when a quote is left open.
-    private static func splitCSVLine(_ line: Substring) -> [String]? {
-        var fields: [String] = []
-        var current = ""
-        var inQuotes = false
-        var wasQuoted = false
-        var iterator = line.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if character == "\"" {
-                    if let following = iterator.next() {
-                        if following == "\"" { current.append("\"") } else { inQuotes = false; pending = following }
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    current.append(character)
-                }
-            } else if character == "," {
-                fields.append(wasQuoted ? current : current.csvTrimmed())
-                current = ""
-                wasQuoted = false
-            } else if character == "\"", current.allSatisfy(\.isWhitespace) {
-                current = ""
-                inQuotes = true
-                wasQuoted = true
-            } else {
-                current.append(character)
-            }
-        }
-        guard !inQuotes else { return nil }
-        fields.append(wasQuoted ? current : current.csvTrimmed())
-        return fields
-    }
-
-    private static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-private extension String {
-    /// Leading and trailing whitespace (including full-width spaces) removed.
-    func csvTrimmed() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

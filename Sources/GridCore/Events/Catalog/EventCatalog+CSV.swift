@@ -26,7 +26,7 @@ extension EventCatalog {
         for (offset, line) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
             if line.allSatisfy(\.isWhitespace) { continue }
-            guard var fields = CatalogCSV.fields(of: line) else {
+            guard var fields = CSVText.fields(of: line) else {
                 throw CatalogImportError(line: lineNumber, column: nil, problem: .unterminatedQuote)
             }
             while fields.count > width, fields.last?.isEmpty == true { fields.removeLast() }
@@ -63,7 +63,7 @@ extension EventCatalog {
             ]
             cells += EventType.levels.map { type.deadlineDays[$0].map(String.init) ?? "" }
             cells += [type.department ?? "", yes(type.isPolice), yes(type.isComponent), yes(type.isPublic)]
-            rows.append(cells.map(CatalogCSV.quoted).joined(separator: ","))
+            rows.append(cells.map(CSVText.quoted).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }
