@@ -166,6 +166,32 @@ import Vapor
         }
     }
 
+    @Test("photos are stored once by content and served only to those who may see the event")
+    func photos() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9])
+            var report = try await EventFixtures.report(app, worker)
+            report.photos = [jpeg.base64EncodedString()]
+            let (status, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            #expect(status == .created)
+            let sha = try #require(try app.decode(EventDTO.self, body).photos.first)
+            #expect(sha.count == 64)
+            var served = Data()
+            try await app.testing().test(.GET, "/api/v1/events/\(report.id)/photos/\(sha)", beforeRequest: { req in
+                req.headers.bearerAuthorization = BearerAuthorization(token: worker)
+            }, afterResponse: { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "jpeg")
+                served = Data(buffer: res.body)
+            })
+            #expect(served == jpeg)
+            try await app.makeUser("community_b_op", role: .communityOperator, unit: "510117002001")
+            let other = try await app.token("community_b_op")
+            #expect(try await app.call(.GET, "/api/v1/events/\(report.id)/photos/\(sha)", token: other).status == .notFound)
+        }
+    }
+
     @Test("two operators acting at once: one wins, the other gets 409 with the current state, never a 500")
     func concurrentActions() async throws {
         try await TestApp.with { app in

@@ -41,6 +41,21 @@ struct APIRouter {
         }
     }
 
+    /// An endpoint answering a file (a photo), documented with its media type.
+    func addFile(
+        _ method: HTTPMethod, _ path: String, summary: String, tag: String, access: EndpointAccess, mediaType: String,
+        handler: @escaping @Sendable (Request, Principal?) async throws -> Vapor.Response
+    ) {
+        var operation = OpenAPIOperation(
+            method: method.rawValue, path: APIPath.base + "/" + path, summary: summary, tag: tag, access: access,
+            parameters: [], requestBody: nil, response: nil)
+        operation.fileResponse = mediaType
+        registry.add(operation, schemas: [])
+        routes.on(method, Self.components(path), body: Self.bodyStrategy(method)) { request async throws -> Vapor.Response in
+            try await handler(request, try access.authorize(request))
+        }
+    }
+
     /// An endpoint answering 204 No Content.
     func addNoContent(
         _ method: HTTPMethod, _ path: String, summary: String, tag: String, access: EndpointAccess,

@@ -88,6 +88,20 @@ struct EventsController {
             else { throw GridHTTPError.notFound }
             return try await presenter(req).full(event, on: req.db)
         }
+        api.addFile(.GET, "events/{id}/photos/{sha256}", summary: "A photo of the event (report or handling), for those who may see the event",
+                    tag: "events", access: .permission(.eventsRead), mediaType: "image/*") { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let sha = try req.pathParameter("sha256")
+            guard let id = UUID(uuidString: try req.pathParameter("id")), let event = try await EventStore.find(id, on: req.db),
+                  EventService.visible(event.snapshot, to: principal.unitPath),
+                  let photo = try await EventStore.photos(id, on: req.db).first(where: { $0.sha256 == sha })
+            else { throw GridHTTPError.notFound }
+            let store = PhotoStore(dataDirectory: try req.grid.config.dataDirectory)
+            let response = try await req.fileio.asyncStreamFile(
+                at: store.path(for: photo.sha256, kind: photo.kind).path, mediaType: HTTPMediaType(type: "image", subType: photo.kind == .jpeg ? "jpeg" : photo.kind.rawValue))
+            response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=86400, immutable")
+            return response
+        }
         api.add(.POST, "events/{id}/actions/{action}", summary: "Act on an event (accept, reject, dispatch, take, return, handle, verify, close, reopen, escalate, urge, supervise, extend, …)",
                 tag: "events", access: .signedIn, body: EventActionRequestDTO.self, response: EventDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)

@@ -14,6 +14,8 @@ public struct OpenAPIOperation: Sendable {
     public var parameters: [Parameter]
     public var requestBody: (name: String, schema: JSONSchema)?
     public var response: (status: Int, name: String, schema: JSONSchema)?
+    /// Set for endpoints that answer a file (photos): its media type.
+    public var fileResponse: String? = nil
 
     public struct Parameter: Sendable {
         public var name: String
@@ -73,7 +75,12 @@ public final class OpenAPIRegistry: Sendable {
                 ])
             }
             var responses: [String: AnyEncodable] = [:]
-            if let response = operation.response {
+            if let media = operation.fileResponse {
+                responses["200"] = AnyEncodable([
+                    "description": AnyEncodable("The file"),
+                    "content": AnyEncodable([media: ["schema": JSONSchema.string(format: "binary")]]),
+                ])
+            } else if let response = operation.response {
                 responses[String(response.status)] = AnyEncodable([
                     "description": AnyEncodable("OK"),
                     "content": AnyEncodable(["application/json": ["schema": JSONSchema.ref(response.name)]]),
