@@ -15,8 +15,6 @@ struct ServeCommand: AsyncParsableCommand {
         await Runtime.run {
             var config = try options.config()
             try listen.apply(to: &config)
-            // Serving sweeps overdue events every minute unless told otherwise.
-            if ProcessInfo.processInfo.environment["GRIDGOV_SWEEP_INTERVAL"] == nil { config.sweepInterval = 60 }
             Runtime.bootstrapLogging(try options.resolvedLogFormat)
             try await Runtime.withApplication(config) { app in
                 app.logger.info("GridGov serving on http://\(config.hostname):\(config.port) with \(config.database)")

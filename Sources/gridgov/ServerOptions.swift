@@ -73,6 +73,8 @@ struct ListenOptions: ParsableArguments {
 
     func apply(to config: inout ServerConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         config.hostname = hostname ?? environment["GRIDGOV_HOSTNAME"] ?? config.hostname
+        // A serving process sweeps overdue events every minute unless told otherwise.
+        if environment["GRIDGOV_SWEEP_INTERVAL"] == nil { config.sweepInterval = 60 }
         if let port {
             config.port = port
         } else if let raw = environment["GRIDGOV_PORT"] {
