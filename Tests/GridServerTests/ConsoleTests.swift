@@ -1,5 +1,6 @@
 import Foundation
 import GridCore
+import GridServer
 import GridTestSupport
 import Testing
 import Vapor
@@ -174,5 +175,20 @@ import Vapor
             #expect(try await browser.request(.GET, "/board/510117001001").status == .notFound)
             #expect(try await browser.request(.GET, "/board/nothing").status == .notFound)
         }
+    }
+}
+
+/// Every console string exists in both languages.
+@Suite struct PageStringsTests {
+    @Test("the zh-Hans and en catalogs have the same keys and no empty texts")
+    func catalogsMatch() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/GridServer/Resources/Localizations")
+        let strings = try PageStrings(directory: directory.path)
+        let chinese = strings.table(.zhHans), english = strings.table(.en)
+        #expect(!chinese.isEmpty)
+        #expect(Set(chinese.keys) == Set(english.keys), "missing: \(Set(chinese.keys).symmetricDifference(english.keys).sorted())")
+        #expect(chinese.values.allSatisfy { !$0.isEmpty })
+        #expect(english.values.allSatisfy { !$0.isEmpty })
     }
 }

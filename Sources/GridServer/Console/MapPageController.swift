@@ -38,7 +38,7 @@ struct MapPageController {
             let strings = try req.grid.strings
             let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_none",
                         "map_no_full_time", "map_search_none", "map_legend_staffed", "map_legend_unstaffed", "map_legend_special",
-                        "map_loading", "map_loaded", "map_km2", "map_card_open", "map_card_overdue"]
+                        "map_loading", "map_loaded", "map_km2", "map_card_open", "map_card_overdue", "map_no_leaflet"]
             let table = Dictionary(uniqueKeysWithValues: keys.map { ($0, strings.text($0, req.language)) })
             let page = MapPage(
                 shell: shell, unitCode: scope.code.rawValue, units: units, tileURL: try req.grid.config.mapTileURL ?? "",

@@ -4,8 +4,13 @@
 (function () {
   "use strict";
   var el = document.getElementById("map");
-  if (!el || !window.L) return;
+  if (!el) return;
   var t = JSON.parse(document.getElementById("map-strings").textContent);
+  if (!window.L) {
+    // Leaflet comes from Debian's libjs-leaflet; say so rather than show an empty frame.
+    document.getElementById("map-status").textContent = t.map_no_leaflet;
+    return;
+  }
   var map = L.map(el, { preferCanvas: false, zoomSnap: 0.25 });
   if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19 }).addTo(map);
   var grids = L.layerGroup().addTo(map);
