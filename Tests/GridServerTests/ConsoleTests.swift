@@ -102,7 +102,8 @@ import Vapor
             let (_, page, _) = try await admin.request(.GET, "/console/users")
             #expect(!page.contains("forged"))
             var withToken = form
-            withToken["_csrf"] = try #require(Browser.hidden("_csrf", in: page))
+            let token = try #require(Browser.hidden("_csrf", in: page))
+            withToken["_csrf"] = token
             let (status, created, _) = try await admin.request(.POST, "/console/users", form: withToken)
             #expect(status == .ok)
             #expect(created.contains("forged"))
