@@ -56,6 +56,26 @@ public enum GridMapStore {
         on db: any Database, now: Date
     ) async throws {
         try await retireOutline(of: unit.id, effective: effective, on: db)
+        let model = try outlineModel(unit, geometry: geometry, sourceDatum: sourceDatum, effective: effective, changeID: changeID, now: now)
+        try await model.create(on: db)
+    }
+
+    /// Inserts first outlines for many units at once (demo data, first load).
+    public static func insertOutlines(
+        _ rows: [(unit: OrgUnit, geometry: MultiPolygon)], sourceDatum: Datum, effective: CalendarDay, on db: any Database, now: Date
+    ) async throws {
+        let models = try rows.map {
+            try outlineModel($0.unit, geometry: $0.geometry, sourceDatum: sourceDatum, effective: effective, changeID: nil, now: now)
+        }
+        for start in stride(from: 0, to: models.count, by: 200) {
+            try await Array(models[start..<min(start + 200, models.count)]).create(on: db)
+        }
+    }
+
+    /// A new current version row, with the figures lists and maps read without parsing the shape.
+    private static func outlineModel(
+        _ unit: OrgUnit, geometry: MultiPolygon, sourceDatum: Datum, effective: CalendarDay, changeID: UUID?, now: Date
+    ) throws -> UnitGeometryModel {
         let model = UnitGeometryModel()
         model.id = UUID()
         model.$unit.id = unit.id
@@ -74,36 +94,7 @@ public enum GridMapStore {
         model.maxLat = box.maxLat
         model.changeID = changeID
         model.createdAt = now
-        try await model.create(on: db)
-    }
-
-    /// Inserts first outlines for many units at once (demo data, first load).
-    public static func insertOutlines(
-        _ rows: [(unit: OrgUnit, geometry: MultiPolygon)], sourceDatum: Datum, effective: CalendarDay, on db: any Database, now: Date
-    ) async throws {
-        var models: [UnitGeometryModel] = []
-        for row in rows {
-            let model = UnitGeometryModel()
-            model.id = UUID()
-            model.$unit.id = row.unit.id
-            model.validFrom = effective.description
-            model.sourceDatum = sourceDatum.rawValue
-            model.geometry = try encode(row.geometry)
-            model.area = row.geometry.area
-            let centroid = row.geometry.pointOnSurface ?? row.geometry.centroid ?? Coordinate(lon: 0, lat: 0)
-            model.centroidLon = centroid.lon
-            model.centroidLat = centroid.lat
-            let box = row.geometry.boundingBox ?? BoundingBox(minLon: 0, minLat: 0, maxLon: 0, maxLat: 0)
-            model.minLon = box.minLon
-            model.minLat = box.minLat
-            model.maxLon = box.maxLon
-            model.maxLat = box.maxLat
-            model.createdAt = now
-            models.append(model)
-        }
-        for start in stride(from: 0, to: models.count, by: 200) {
-            try await Array(models[start..<min(start + 200, models.count)]).create(on: db)
-        }
+        return model
     }
 
     /// Ends the unit's current outline on `effective` (a split or merged-away grid).
@@ -164,6 +155,25 @@ public enum GridMapStore {
         grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?, from: CalendarDay,
         on db: any Database, now: Date
     ) async throws -> GridStaffDTO {
+        let model = staffModel(grid: grid, name: name, role: role, workPhone: workPhone, userID: userID, from: from, now: now)
+        try await model.create(on: db)
+        return try dto(model, gridCode: grid.code.rawValue)
+    }
+
+    /// Inserts many assignments at once (demo data).
+    public static func assignAll(_ rows: [(grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?)],
+                                 from: CalendarDay, on db: any Database, now: Date) async throws {
+        let models = rows.map {
+            staffModel(grid: $0.grid, name: $0.name, role: $0.role, workPhone: $0.workPhone, userID: $0.userID, from: from, now: now)
+        }
+        for start in stride(from: 0, to: models.count, by: 500) {
+            try await Array(models[start..<min(start + 500, models.count)]).create(on: db)
+        }
+    }
+
+    private static func staffModel(
+        grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?, from: CalendarDay, now: Date
+    ) -> GridStaffModel {
         let model = GridStaffModel()
         model.id = UUID()
         model.$unit.id = grid.id
@@ -174,28 +184,7 @@ public enum GridMapStore {
         model.validFrom = from.description
         model.validTo = nil
         model.createdAt = now
-        try await model.create(on: db)
-        return try dto(model, gridCode: grid.code.rawValue)
-    }
-
-    /// Inserts many assignments at once (demo data).
-    public static func assignAll(_ rows: [(grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?)],
-                                 from: CalendarDay, on db: any Database, now: Date) async throws {
-        let models = rows.map { row in
-            let model = GridStaffModel()
-            model.id = UUID()
-            model.$unit.id = row.grid.id
-            model.userID = row.userID
-            model.name = row.name
-            model.workPhone = row.workPhone
-            model.role = row.role.rawValue
-            model.validFrom = from.description
-            model.createdAt = now
-            return model
-        }
-        for start in stride(from: 0, to: models.count, by: 500) {
-            try await Array(models[start..<min(start + 500, models.count)]).create(on: db)
-        }
+        return model
     }
 
     /// Who serves the grid on `date` (nil: today's assignments, i.e. not ended).
