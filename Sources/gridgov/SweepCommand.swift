@@ -15,7 +15,7 @@ struct SweepCommand: AsyncParsableCommand {
             let result = try await Runtime.withApplication(config) { app in
                 try await OverdueSweep(services: app.grid).run(on: app.db)
             }
-            Runtime.say("gridgov: overdue sweep: \(result.escalated) escalated, \(result.urged) urged, \(result.skipped) left to people")
+            Runtime.say("gridgov: overdue sweep: \(result.escalated) escalated, \(result.urged) urged, \(result.supervised) supervised, \(result.skipped) left to people")
         }
     }
 }

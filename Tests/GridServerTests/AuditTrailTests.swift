@@ -93,6 +93,10 @@ import Vapor
         "POST /api/v1/event-types/import": { app, admin in
             return (try await app.call(.POST, "/api/v1/event-types/import", token: admin, raw: EventCatalog.standard.csvText).status, "catalog.imported")
         },
+        "PUT /api/v1/settings/overdue-policy": { app, admin in
+            let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
+            return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")
+        },
     ]
 
     /// POST endpoints that compute an answer from a body and write nothing.

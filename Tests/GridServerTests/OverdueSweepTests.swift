@@ -83,4 +83,45 @@ import Vapor
             #expect(try app.decode(PageDTO<EventDTO>.self, body).items.first?.overdue == true)
         }
     }
+
+    @Test("the administrator's policy decides: supervise stalled reports, leave overdue handling flagged only")
+    func configurablePolicy() async throws {
+        try await TestApp.with { app in
+            let admin = try await app.token("admin")
+            let worker = try await app.token("gridworker")
+            let community = try await app.token("community_op")
+            let street = try await app.token("street_op")
+            // a department may not change it; a response a stage does not allow is refused by field
+            let change = OverduePolicyUpdateDTO(responses: ["triage": "supervise", "handling": "none"])
+            #expect(try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: street, json: change).status == .forbidden)
+            let (badStatus, badBody) = try await app.call(
+                .PUT, "/api/v1/settings/overdue-policy", token: admin, json: OverduePolicyUpdateDTO(responses: ["handling": "escalate", "closing": "urge"]))
+            #expect(badStatus == .unprocessableEntity)
+            #expect(try app.decode(APIErrorDTO.self, badBody).errors?.map(\.field) == ["handling"])
+            #expect(try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: change).status == .ok)
+            let (_, shown) = try await app.call(.GET, "/api/v1/settings/overdue-policy", token: street)
+            let policy = try app.decode(OverduePolicyDTO.self, shown)
+            #expect(policy.stages.map(\.response) == ["supervise", "none", "urge", "urge"])
+            #expect(policy.stages.first?.label == "受理派遣")
+
+            let waiting = try await EventFixtures.report(app, worker, description: "消防通道堵塞 无人受理")
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: waiting)
+            let handling = try await EventFixtures.report(app, worker, description: "消防通道堵塞 派遣后超期")
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: handling)
+            for (token, action, input) in [
+                (community, "accept", EventActionRequestDTO(level: 3)), (community, "escalate", EventActionRequestDTO(reason: "超出职能")),
+                (street, "dispatch", EventActionRequestDTO(unit: "510117-ZF")),
+            ] {
+                #expect(try await app.call(.POST, "/api/v1/events/\(handling.id)/actions/\(action)", token: token, json: input).status == .ok)
+            }
+            try app.grid.clock.advance(by: 30 * 86_400)
+            let result = try await OverdueSweep(services: try app.grid).run(on: app.db)
+            #expect(result.supervised == 1 && result.escalated == 0 && result.urged == 0)
+            let supervised = try #require(try await EventStore.find(waiting.id, on: app.db))
+            #expect(supervised.snapshot.supervised && supervised.snapshot.state == .reported && supervised.snapshot.escalations == 0)
+            let untouched = try #require(try await EventStore.find(handling.id, on: app.db))
+            #expect(untouched.snapshot.urgeCount == 0 && !untouched.snapshot.supervised)
+            #expect(untouched.snapshot.isOverdue(try app.grid.clock.now))
+        }
+    }
 }

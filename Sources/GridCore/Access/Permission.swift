@@ -14,6 +14,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case staffManage = "grids.staff"
     case catalogManage = "catalog.manage"
     case calendarManage = "calendar.manage"
+    /// Run-time settings: the overdue policy, webhook subscriptions (系统设置).
+    case settingsManage = "settings.manage"
     /// 上报: report an event inside the user's scope.
     case eventsReport = "events.report"
     /// Report anywhere in the district, not only inside the user's scope.

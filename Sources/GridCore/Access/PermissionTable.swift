@@ -28,7 +28,7 @@ public struct PermissionTable: Sendable {
         return PermissionTable(grants: [
             .admin: [
                 .unitsRead, .unitsManage, .usersRead, .usersManage, .auditRead, .gridsRead, .gridsManage, .staffManage,
-                .catalogManage, .calendarManage, .eventsRead, .statsRead, .assessmentManage,
+                .catalogManage, .calendarManage, .settingsManage, .eventsRead, .statsRead, .assessmentManage,
             ],
             .districtOperator: centre.union([.eventsReportAnywhere]),
             .streetOperator: centre,

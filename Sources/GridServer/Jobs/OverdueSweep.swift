@@ -3,10 +3,10 @@ import Foundation
 import GridCore
 import GridStore
 
-/// The deadline sweep (超期处理): events still awaiting triage or dispatch past their deadline
-/// go up one level (上报上级); events overdue in handling are urged (催办), so the handler and
-/// the dispatcher hear of it. Each overdue deadline is acted on exactly once, however many
-/// server instances sweep at the same time.
+/// The deadline sweep (超期处理): each overdue stage gets the response the district's
+/// `OverduePolicy` names — by default, reports still awaiting triage or dispatch go up one level
+/// (上报上级) and later stages are urged (催办), so the handler and the dispatcher hear of it.
+/// Each overdue deadline is acted on exactly once, however many server instances sweep at once.
 public struct OverdueSweep: Sendable {
     let services: GridServices
 
@@ -24,22 +24,27 @@ public struct OverdueSweep: Sendable {
     public struct Result: Sendable, Equatable {
         public var escalated = 0
         public var urged = 0
+        public var supervised = 0
         public var skipped = 0
     }
 
     /// Sweeps until nothing overdue is left unclaimed.
     @discardableResult
     public func run(on db: any Database) async throws -> Result {
+        let policy = try await OverduePolicyService.load(on: db)
         let work: @Sendable () async throws -> Result = {
             var total = Result()
             while true {
                 let batch = ResultBox()
-                let claimed = try await EventStore.claimOverdue(now: services.clock.now, limit: 100, on: db) { event, tx in
-                    try await act(on: event, batch: batch, on: tx)
+                let claimed = try await EventStore.claimOverdue(
+                    now: services.clock.now, states: policy.sweptStates, limit: 100, on: db
+                ) { event, tx in
+                    try await act(on: event, policy: policy, batch: batch, on: tx)
                 }
                 let counts = batch.value
                 total.escalated += counts.escalated
                 total.urged += counts.urged
+                total.supervised += counts.supervised
                 total.skipped += counts.skipped
                 if claimed < 100 { return total }
             }
@@ -51,13 +56,13 @@ public struct OverdueSweep: Sendable {
         }
     }
 
-    private func act(on event: StoredEvent, batch: ResultBox, on db: any Database) async throws {
+    private func act(on event: StoredEvent, policy: OverduePolicy, batch: ResultBox, on db: any Database) async throws {
         let snapshot = event.snapshot
         let now = services.clock.now
-        let awaitingDispatch: Set<EventState> = [.reported, .accepted, .returned]
-        let action: EventAction = awaitingDispatch.contains(snapshot.state)
-            ? .escalate(reason: "超过时限未处理，系统自动上报上级")
-            : .urge(note: "已超过处置时限，系统自动催办")
+        guard let action = policy.action(for: snapshot) else {
+            batch.add(skipped: 1)
+            return
+        }
         let roots = snapshot.gridPath.codes.first.flatMap { try? UnitCode($0) }.map { UnitPath(root: $0) } ?? snapshot.gridPath
         let actor = EventActor(userID: Self.systemID, roles: [.communityOperator, .streetOperator, .leader], unitPath: roots)
         let transition: EventTransition
@@ -81,7 +86,11 @@ public struct OverdueSweep: Sendable {
             AuditRecord(action: "event.\(transition.entry.action.rawValue)", targetType: "event", targetID: snapshot.id.uuidString,
                         summary: "\(event.number) overdue: \(transition.entry.action.rawValue)", unitPath: snapshot.gridPath),
             by: .system, on: db, now: now)
-        if case .escalate = action { batch.add(escalated: 1) } else { batch.add(urged: 1) }
+        switch action {
+        case .escalate: batch.add(escalated: 1)
+        case .supervise: batch.add(supervised: 1)
+        default: batch.add(urged: 1)
+        }
     }
 }
 
@@ -90,9 +99,10 @@ private final class ResultBox: @unchecked Sendable {
     // Only touched from the one transaction that runs the batch, one row after another.
     var value = OverdueSweep.Result()
 
-    func add(escalated: Int = 0, urged: Int = 0, skipped: Int = 0) {
+    func add(escalated: Int = 0, urged: Int = 0, supervised: Int = 0, skipped: Int = 0) {
         value.escalated += escalated
         value.urged += urged
+        value.supervised += supervised
         value.skipped += skipped
     }
 }

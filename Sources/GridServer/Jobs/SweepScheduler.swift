@@ -23,8 +23,8 @@ final class SweepScheduler: LifecycleHandler, Sendable {
                 while !Task.isCancelled {
                     do {
                         let result = try await OverdueSweep(services: services).run(on: db)
-                        if result.escalated + result.urged > 0 {
-                            logger.info("overdue sweep: \(result.escalated) escalated, \(result.urged) urged")
+                        if result.escalated + result.urged + result.supervised > 0 {
+                            logger.info("overdue sweep: \(result.escalated) escalated, \(result.urged) urged, \(result.supervised) supervised")
                         }
                     } catch {
                         logger.error("overdue sweep failed: \(error)")

@@ -83,3 +83,29 @@ extension InboxItemDTO: OpenAPIDescribed {
             required: ["id", "kind", "message", "created_at"])
     }
 }
+
+extension OverduePolicyDTO: OpenAPIDescribed {
+    public static var schemaName: String { "OverduePolicy" }
+    public static var schema: JSONSchema {
+        .object(
+            properties: ["stages": .array(.object(
+                properties: [
+                    "stage": .string(enumeration: OverduePolicy.Stage.allCases.map(\.rawValue)), "label": .string(),
+                    "response": .string(enumeration: OverduePolicy.Response.allCases.map(\.rawValue)),
+                    "allowed": .array(.string()),
+                ],
+                required: ["stage", "label", "response", "allowed"]))],
+            required: ["stages"])
+    }
+}
+
+extension OverduePolicyUpdateDTO: OpenAPIDescribed {
+    public static var schemaName: String { "OverduePolicyUpdate" }
+    public static var schema: JSONSchema {
+        .object(
+            properties: Dictionary(uniqueKeysWithValues: OverduePolicy.Stage.allCases.map {
+                ($0.rawValue, JSONSchema.string(enumeration: $0.allowedResponses.map(\.rawValue)))
+            }),
+            required: [])
+    }
+}

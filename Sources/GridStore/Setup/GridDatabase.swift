@@ -58,6 +58,7 @@ public enum GridDatabase {
             M0007AddEventRatings(),
             M0008AddSweepMark(),
             M0009CreateEventCatalog(),
+            M0010CreateSettings(),
         ]
     }
 

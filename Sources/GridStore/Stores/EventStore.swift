@@ -223,14 +223,17 @@ public enum EventStore {
     /// are locked with `FOR UPDATE SKIP LOCKED`, so a second instance sweeping at the same time
     /// takes other rows; SQLite has a single writer (the caller serialises sweeps).
     public static func claimOverdue(
-        now: Date, limit: Int, on db: any Database,
+        now: Date, states: [EventState], limit: Int, on db: any Database,
         _ body: @escaping @Sendable (StoredEvent, any Database) async throws -> Void
     ) async throws -> Int {
-        try await db.transaction { tx in
+        guard !states.isEmpty else { return 0 }
+        return try await db.transaction { tx in
             let lock: SQLQueryString = SQLDialectKind(tx) == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            // Raw values of a closed enum: safe to inline.
+            let stateList = states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             let rows = try await (try tx.sql).raw("""
                 SELECT * FROM events
-                WHERE deadline_at < \(bind: now) AND state IN ('reported', 'accepted', 'returned', 'dispatched', 'in_progress')
+                WHERE deadline_at < \(bind: now) AND state IN (\(unsafeRaw: stateList))
                   AND (sweep_mark IS NULL OR sweep_mark <> deadline_at)
                 ORDER BY deadline_at LIMIT \(literal: limit)\(lock)
                 """).all()
