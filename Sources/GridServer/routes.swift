@@ -12,6 +12,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     AuditController().register(api)
     GridsController(map: services.map, changes: GridChangeService(services: services, map: services.map)).register(api)
     EventsController(events: EventService(services: services)).register(api)
+    CampaignsController(campaigns: CampaignService(services: services)).register(api)
     SettingsController().register(api)
 
     OpsController(services: services).register(app)

@@ -93,6 +93,27 @@ import Vapor
         "POST /api/v1/event-types/import": { app, admin in
             return (try await app.call(.POST, "/api/v1/event-types/import", token: admin, raw: EventCatalog.standard.csvText).status, "catalog.imported")
         },
+        "POST /api/v1/campaigns": { app, _ in
+            let street = try await app.token("street_op")
+            return (try await app.call(.POST, "/api/v1/campaigns", token: street, json: CampaignTests.request()).status, "campaign.created")
+        },
+        "POST /api/v1/campaigns/{id}/events": { app, _ in
+            let street = try await app.token("street_op")
+            let campaign = CampaignTests.request()
+            _ = try await app.call(.POST, "/api/v1/campaigns", token: street, json: campaign)
+            let worker = try await app.token("gridworker")
+            let report = try await EventFixtures.report(app, worker)
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+            let body = CampaignMembersRequestDTO(events: [report.id])
+            return (try await app.call(.POST, "/api/v1/campaigns/\(campaign.id)/events", token: street, json: body).status, "campaign.events_added")
+        },
+        "POST /api/v1/campaigns/{id}/close": { app, _ in
+            let street = try await app.token("street_op")
+            let campaign = CampaignTests.request()
+            _ = try await app.call(.POST, "/api/v1/campaigns", token: street, json: campaign)
+            let body = CloseCampaignRequestDTO(note: "整治完成")
+            return (try await app.call(.POST, "/api/v1/campaigns/\(campaign.id)/close", token: street, json: body).status, "campaign.closed")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -8,8 +8,10 @@ enum EventFixtures {
     /// 消防通道堵塞 (a hazard the standard list carries) inside grid 510117001001001.
     static let fireLaneType = "B0501"
 
-    static func report(_ app: Application, _ token: String, id: UUID = UUID(), description: String = "3号楼消防通道被杂物堵塞") async throws -> ReportEventRequestDTO {
-        let shape = try require(try await MapFixtures.geometry(app, token, "510117001001001").multiPolygon)
+    static func report(
+        _ app: Application, _ token: String, id: UUID = UUID(), description: String = "3号楼消防通道被杂物堵塞", grid: String = "510117001001001"
+    ) async throws -> ReportEventRequestDTO {
+        let shape = try require(try await MapFixtures.geometry(app, token, grid).multiPolygon)
         let inside = try require(shape.pointOnSurface)
         let phone = DatumConverter.convert(inside, from: .gcj02, to: .wgs84)
         return ReportEventRequestDTO(

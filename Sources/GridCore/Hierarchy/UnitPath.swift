@@ -44,6 +44,17 @@ public struct UnitPath: Sendable, Hashable, Codable, CustomStringConvertible, Co
         other.rawValue.hasPrefix(rawValue)
     }
 
+    /// The root's path, its child's, … down to this one.
+    public var ancestorsAndSelf: [UnitPath] {
+        var paths: [UnitPath] = []
+        var raw = "/"
+        for code in codes {
+            raw += code + "/"
+            paths.append(UnitPath(trusted: raw))
+        }
+        return paths
+    }
+
     /// The codes from the root down to this unit.
     public var codes: [String] {
         rawValue.split(separator: "/").map(String.init)

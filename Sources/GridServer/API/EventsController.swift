@@ -65,6 +65,7 @@ struct EventsController {
                     .query("state", .string(), "Comma-separated states"), .query("unit", .string(), "Unit id or code (subtree)"),
                     .query("type", .string(), "Event-type code"), .query("level", .integer(), "Level 1–4"),
                     .query("overdue", .boolean(), "Only overdue events"), .query("q", .string(), "Text or ticket number"),
+                    .query("campaign", .string(format: "uuid"), "Members of one special rectification (专项整治)"),
                     .query("from", .dateTime, "Reported from"), .query("to", .dateTime, "Reported before"),
                     .query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200"),
                 ],
@@ -182,6 +183,12 @@ struct EventsController {
         filter.typeCode = req.query[String.self, at: "type"]
         filter.level = req.query[Int.self, at: "level"]
         filter.text = req.query[String.self, at: "q"]
+        if let raw = req.query[String.self, at: "campaign"] {
+            guard let id = UUID(uuidString: raw) else {
+                throw ValidationFailure(field: "campaign", zh: "专项整治编号应为 UUID", en: "campaign must be a UUID")
+            }
+            filter.campaignID = id
+        }
         let formatter = ISO8601DateFormatter()
         for (name, assign) in [("from", { (d: Date) in filter.from = d }), ("to", { (d: Date) in filter.to = d })] as [(String, (Date) -> Void)] {
             if let raw = req.query[String.self, at: name] {

@@ -59,6 +59,7 @@ public enum GridDatabase {
             M0008AddSweepMark(),
             M0009CreateEventCatalog(),
             M0010CreateSettings(),
+            M0011CreateCampaigns(),
         ]
     }
 

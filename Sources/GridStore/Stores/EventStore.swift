@@ -267,10 +267,17 @@ public enum EventStore {
     // MARK: inbox
 
     public static func notify(_ notice: EventNotice, on db: any Database, now: Date) async throws {
+        try await post(to: notice.recipient, kind: notice.kind.rawValue, message: notice.message, eventID: notice.eventID, on: db, now: now)
+    }
+
+    /// Puts a message in an inbox: about an event, or about something else (a campaign) with no event.
+    public static func post(
+        to recipient: EventNotice.Recipient, kind: String, message: LocalizedText, eventID: UUID?, on db: any Database, now: Date
+    ) async throws {
         var userID: UUID?
         var unitPath: String?
         var roles: String?
-        switch notice.recipient {
+        switch recipient {
         case .user(let id): userID = id
         case .unit(let path, let wanted):
             unitPath = path.rawValue
@@ -278,8 +285,8 @@ public enum EventStore {
         }
         try await (try db.sql).raw("""
             INSERT INTO inbox (id, user_id, unit_path, roles, event_id, kind, message_zh, message_en, created_at)
-            VALUES (\(bind: UUID()), \(bind: userID), \(bind: unitPath), \(bind: roles), \(bind: notice.eventID), \(bind: notice.kind.rawValue),
-              \(bind: notice.message.zhHans), \(bind: notice.message.en), \(bind: now))
+            VALUES (\(bind: UUID()), \(bind: userID), \(bind: unitPath), \(bind: roles), \(bind: eventID), \(bind: kind),
+              \(bind: message.zhHans), \(bind: message.en), \(bind: now))
             """).run()
     }
 
@@ -334,6 +341,8 @@ public enum EventStore {
         public var from: Date?
         public var to: Date?
         public var text: String?
+        /// Members of one special rectification.
+        public var campaignID: UUID?
 
         public init() {}
     }
@@ -357,7 +366,12 @@ public enum EventStore {
         if let level = filter.level { conditions.append("level = \(bind: level)" as SQLQueryString) }
         if let reporter = filter.reporterID { conditions.append("reporter_id = \(bind: reporter)" as SQLQueryString) }
         if let now = filter.overdueAt {
-            conditions.append("(deadline_at < \(bind: now) AND state NOT IN ('closed', 'archived', 'rejected', 'handled', 'verified'))" as SQLQueryString)
+            // The same rule as `EventSnapshot.isOverdue`: any open stage past its deadline (a parked
+            // event has none).
+            conditions.append("(deadline_at < \(bind: now) AND state NOT IN ('closed', 'archived', 'rejected'))" as SQLQueryString)
+        }
+        if let campaign = filter.campaignID {
+            conditions.append("id IN (SELECT event_id FROM campaign_events WHERE campaign_id = \(bind: campaign))" as SQLQueryString)
         }
         if let from = filter.from { conditions.append("reported_at >= \(bind: from)" as SQLQueryString) }
         if let to = filter.to { conditions.append("reported_at < \(bind: to)" as SQLQueryString) }
