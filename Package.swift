@@ -105,6 +105,8 @@ let package = Package(
                 "GridServer",
                 "GridTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                // to check webhook signatures independently of the code that makes them
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

@@ -61,7 +61,19 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
     app.middleware.use(MetricsMiddleware(metrics: services.metrics))
     app.middleware.use(AuthenticationMiddleware())
 
-    app.lifecycle.use(SweepScheduler(interval: config.sweepInterval))
+    // Webhook receivers get a bounded wait and no redirects (a message goes where it was subscribed).
+    app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
+    app.http.client.configuration.redirectConfiguration = .disallow
+    app.lifecycle.use(PeriodicJob(name: "overdue sweep", interval: config.sweepInterval) { app in
+        let result = try await OverdueSweep(services: try app.grid).run(on: app.db)
+        guard result.escalated + result.urged + result.supervised > 0 else { return nil }
+        return "\(result.escalated) escalated, \(result.urged) urged, \(result.supervised) supervised"
+    })
+    app.lifecycle.use(PeriodicJob(name: "webhook delivery", interval: config.webhookInterval) { app in
+        let result = try await WebhookDispatcher(services: try app.grid, client: app.client).run(on: app.db)
+        guard result.delivered + result.retrying + result.failed > 0 else { return nil }
+        return "\(result.delivered) delivered, \(result.retrying) to retry, \(result.failed) failed"
+    })
     try routes(app, services)
 }
 

@@ -32,13 +32,16 @@ struct ServerOptions: ParsableArguments {
         config.keyFile = keyFile ?? environment["GRIDGOV_KEY_FILE"] ?? config.keyFile
         config.dataDirectory = dataDirectory ?? environment["GRIDGOV_DATA_DIR"] ?? config.dataDirectory
         config.javascriptDirectory = javascriptDirectory ?? environment["GRIDGOV_JAVASCRIPT_DIR"] ?? config.javascriptDirectory
-        if let raw = environment["GRIDGOV_SWEEP_INTERVAL"] {
+        for (name, assign) in [
+            ("GRIDGOV_SWEEP_INTERVAL", { (config: inout ServerConfig, seconds: TimeInterval) in config.sweepInterval = seconds }),
+            ("GRIDGOV_WEBHOOK_INTERVAL", { (config: inout ServerConfig, seconds: TimeInterval) in config.webhookInterval = seconds }),
+        ] {
+            guard let raw = environment[name] else { continue }
             guard let seconds = TimeInterval(raw), seconds >= 0 else {
                 throw ConfigurationError.invalidValue(
-                    option: "GRIDGOV_SWEEP_INTERVAL", value: raw,
-                    reason: LocalizedText(zh: "应为不小于 0 的秒数", en: "it must be a number of seconds, 0 or more"))
+                    option: name, value: raw, reason: LocalizedText(zh: "应为不小于 0 的秒数", en: "it must be a number of seconds, 0 or more"))
             }
-            config.sweepInterval = seconds
+            assign(&config, seconds)
         }
         if let cost = environment["GRIDGOV_BCRYPT_COST"] {
             guard let value = Int(cost), (4...16).contains(value) else {
@@ -75,6 +78,8 @@ struct ListenOptions: ParsableArguments {
         config.hostname = hostname ?? environment["GRIDGOV_HOSTNAME"] ?? config.hostname
         // A serving process sweeps overdue events every minute unless told otherwise.
         if environment["GRIDGOV_SWEEP_INTERVAL"] == nil { config.sweepInterval = 60 }
+        // …and sends queued webhook messages every five seconds.
+        if environment["GRIDGOV_WEBHOOK_INTERVAL"] == nil { config.webhookInterval = 5 }
         if let port {
             config.port = port
         } else if let raw = environment["GRIDGOV_PORT"] {

@@ -114,6 +114,21 @@ import Vapor
             let body = CloseCampaignRequestDTO(note: "整治完成")
             return (try await app.call(.POST, "/api/v1/campaigns/\(campaign.id)/close", token: street, json: body).status, "campaign.closed")
         },
+        "POST /api/v1/webhooks": { app, admin in
+            let body = CreateWebhookRequestDTO(url: "http://127.0.0.1:9/hook", unit: "510117-ZF")
+            return (try await app.call(.POST, "/api/v1/webhooks", token: admin, json: body).status, "webhook.created")
+        },
+        "POST /api/v1/webhooks/{id}/disable": { app, admin in
+            let (_, body) = try await app.call(.POST, "/api/v1/webhooks", token: admin, json: CreateWebhookRequestDTO(url: "http://127.0.0.1:9/hook"))
+            let id = try app.decode(WebhookDTO.self, body).id
+            return (try await app.call(.POST, "/api/v1/webhooks/\(id)/disable", token: admin).status, "webhook.disabled")
+        },
+        "POST /api/v1/webhooks/{id}/enable": { app, admin in
+            let (_, body) = try await app.call(.POST, "/api/v1/webhooks", token: admin, json: CreateWebhookRequestDTO(url: "http://127.0.0.1:9/hook"))
+            let id = try app.decode(WebhookDTO.self, body).id
+            _ = try await app.call(.POST, "/api/v1/webhooks/\(id)/disable", token: admin)
+            return (try await app.call(.POST, "/api/v1/webhooks/\(id)/enable", token: admin).status, "webhook.enabled")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -18,7 +18,8 @@ struct APIRouter {
         handler: @escaping @Sendable (Request, Principal?) async throws -> Response
     ) {
         document(method, path, summary: summary, tag: tag, access: access, query: query, body: body,
-                 response: (Int(status.code), Response.schemaName, Response.schema))
+                 response: (Int(status.code), Response.schemaName, Response.schema),
+                 nested: (Response.self as? any OpenAPINesting.Type)?.nestedSchemas ?? [])
         routes.on(method, Self.components(path), body: Self.bodyStrategy(method)) { request async throws -> Vapor.Response in
             let principal = try access.authorize(request)
             let value = try await handler(request, principal)
@@ -33,7 +34,8 @@ struct APIRouter {
         handler: @escaping @Sendable (Request, Principal?) async throws -> (Response, HTTPResponseStatus)
     ) {
         document(method, path, summary: summary, tag: tag, access: access, query: [], body: body,
-                 response: (Int(status.code), Response.schemaName, Response.schema))
+                 response: (Int(status.code), Response.schemaName, Response.schema),
+                 nested: (Response.self as? any OpenAPINesting.Type)?.nestedSchemas ?? [])
         routes.on(method, Self.components(path), body: Self.bodyStrategy(method)) { request async throws -> Vapor.Response in
             let principal = try access.authorize(request)
             let (value, actual) = try await handler(request, principal)
@@ -73,9 +75,9 @@ struct APIRouter {
     private func document(
         _ method: HTTPMethod, _ path: String, summary: String, tag: String, access: EndpointAccess,
         query: [OpenAPIOperation.Parameter], body: (any OpenAPIDescribed.Type)?,
-        response: (status: Int, name: String, schema: JSONSchema)?
+        response: (status: Int, name: String, schema: JSONSchema)?, nested: [(String, JSONSchema)] = []
     ) {
-        var schemas: [(String, JSONSchema)] = []
+        var schemas: [(String, JSONSchema)] = nested
         if let body { schemas.append((body.schemaName, body.schema)) }
         if let response { schemas.append((response.name, response.schema)) }
         registry.add(

@@ -31,6 +31,9 @@ public struct ServerConfig: Sendable {
     /// Seconds between overdue sweeps while serving; 0 turns the built-in sweep off (run
     /// `gridgov sweep` from cron instead, or let another instance do it).
     public var sweepInterval: TimeInterval
+    /// Seconds between webhook delivery runs while serving; 0 turns delivery off (`gridgov
+    /// webhooks deliver` from cron, or another instance).
+    public var webhookInterval: TimeInterval = 0
     /// Reports of one type this close (metres) within `duplicateWindow` are offered as duplicates.
     public var duplicateRadius: Double = 50
     public var duplicateWindow: TimeInterval = 7 * 86_400

@@ -135,6 +135,15 @@ extension AuditEntryDTO: OpenAPIDescribed {
     }
 }
 
+/// A wrapper whose schema refers to others that must be in the document too.
+protocol OpenAPINesting {
+    static var nestedSchemas: [(String, JSONSchema)] { get }
+}
+
+extension PageDTO: OpenAPINesting where Item: OpenAPIDescribed {
+    static var nestedSchemas: [(String, JSONSchema)] { [(Item.schemaName, Item.schema)] }
+}
+
 extension PageDTO: OpenAPIDescribed where Item: OpenAPIDescribed {
     public static var schemaName: String { Item.schemaName + "Page" }
     public static var schema: JSONSchema {

@@ -60,6 +60,7 @@ public enum GridDatabase {
             M0009CreateEventCatalog(),
             M0010CreateSettings(),
             M0011CreateCampaigns(),
+            M0012CreateWebhooks(),
         ]
     }
 

@@ -266,8 +266,14 @@ public enum EventStore {
 
     // MARK: inbox
 
+    /// Tells the recipient in the inbox and, for a unit, queues the webhook messages its
+    /// subscribed systems want (same transaction).
     public static func notify(_ notice: EventNotice, on db: any Database, now: Date) async throws {
         try await post(to: notice.recipient, kind: notice.kind.rawValue, message: notice.message, eventID: notice.eventID, on: db, now: now)
+        guard case .unit(let path, _) = notice.recipient else { return }
+        try await WebhookStore.enqueue(kind: notice.kind.rawValue, recipient: path, message: notice.message, on: db, now: now) {
+            try await find(notice.eventID, on: db).map { WebhookPayload.EventSummary($0.snapshot, number: $0.number) }
+        }
     }
 
     /// Puts a message in an inbox: about an event, or about something else (a campaign) with no event.
