@@ -66,6 +66,9 @@ struct EventsController {
                     .query("type", .string(), "Event-type code"), .query("level", .integer(), "Level 1–4"),
                     .query("overdue", .boolean(), "Only overdue events"), .query("q", .string(), "Text or ticket number"),
                     .query("campaign", .string(format: "uuid"), "Members of one special rectification (专项整治)"),
+                    .query("reporter", .string(format: "uuid"), "Reported by this user"),
+                    .query("handler", .string(), "Handled by this unit or beneath it (id or code)"),
+                    .query("sort", .string(enumeration: EventStore.Sort.allCases.map(\.rawValue)), "Order (default -reported_at: newest first)"),
                     .query("from", .dateTime, "Reported from"), .query("to", .dateTime, "Reported before"),
                     .query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200"),
                 ],
@@ -183,6 +186,25 @@ struct EventsController {
         filter.typeCode = req.query[String.self, at: "type"]
         filter.level = req.query[Int.self, at: "level"]
         filter.text = req.query[String.self, at: "q"]
+        if let raw = req.query[String.self, at: "reporter"] {
+            guard let id = UUID(uuidString: raw) else {
+                throw ValidationFailure(field: "reporter", zh: "上报人应为用户编号（UUID）", en: "reporter must be a user id (UUID)")
+            }
+            filter.reporterID = id
+        }
+        if let ref = req.query[String.self, at: "handler"] {
+            guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else {
+                throw ValidationFailure(field: "handler", zh: "找不到处置单位“\(ref)”", en: "no unit '\(ref)' was found")
+            }
+            filter.handlerUnder = unit.path
+        }
+        if let raw = req.query[String.self, at: "sort"] {
+            guard let sort = EventStore.Sort(rawValue: raw) else {
+                let options = EventStore.Sort.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationFailure(field: "sort", zh: "排序方式应为 \(options) 之一", en: "sort must be one of \(options)")
+            }
+            filter.sort = sort
+        }
         if let raw = req.query[String.self, at: "campaign"] {
             guard let id = UUID(uuidString: raw) else {
                 throw ValidationFailure(field: "campaign", zh: "专项整治编号应为 UUID", en: "campaign must be a UUID")

@@ -349,8 +349,31 @@ public enum EventStore {
         public var text: String?
         /// Members of one special rectification.
         public var campaignID: UUID?
+        public var sort: Sort = .newest
 
         public init() {}
+    }
+
+    /// List orders (`sort=` on the wire).
+    public enum Sort: String, Sendable, CaseIterable {
+        case newest = "-reported_at"
+        case oldest = "reported_at"
+        /// Most urgent first; events without a deadline last.
+        case deadline
+        case latestDeadline = "-deadline"
+        case highestLevel = "-level"
+        case lowestLevel = "level"
+
+        var orderBy: String {
+            switch self {
+            case .newest: "reported_at DESC, id"
+            case .oldest: "reported_at, id"
+            case .deadline: "CASE WHEN deadline_at IS NULL THEN 1 ELSE 0 END, deadline_at, id"
+            case .latestDeadline: "CASE WHEN deadline_at IS NULL THEN 1 ELSE 0 END, deadline_at DESC, id"
+            case .highestLevel: "level DESC, reported_at DESC, id"
+            case .lowestLevel: "level, reported_at DESC, id"
+            }
+        }
     }
 
     public static func list(_ filter: Filter, page: Int, per: Int, on db: any Database) async throws -> (items: [StoredEvent], total: Int) {
@@ -389,7 +412,7 @@ public enum EventStore {
             ? SQLRaw("1 = 1") : SQLList(conditions, separator: SQLRaw(" AND "))
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM events WHERE \(whereClause)").first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await sql.raw("""
-            SELECT * FROM events WHERE \(whereClause) ORDER BY reported_at DESC, id LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
+            SELECT * FROM events WHERE \(whereClause) ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
             """).all()
         return (try rows.map(decode), total)
     }
