@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "GridCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Fluent", package: "fluent"),
             ],
             swiftSettings: strict
         ),
@@ -82,6 +83,8 @@ let package = Package(
                 "GridServer",
                 "GridClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `gridgov bench` drives the server over loopback HTTP
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),
