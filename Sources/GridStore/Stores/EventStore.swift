@@ -89,7 +89,7 @@ public enum EventStore {
               \(bind: event.mapPoint.lon), \(bind: event.mapPoint.lat), \(bind: event.gridID), \(bind: s.gridPath.rawValue),
               \(bind: s.ownerPath.rawValue), \(bind: s.handlingUnit?.path.rawValue), \(bind: s.state.rawValue), \(bind: s.level),
               \(bind: s.reporterID), \(bind: event.reporterName), \(bind: event.occurredAt), \(bind: s.reportedAt),
-              \(bind: s.handlingDeadline?.end ?? s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)),
+              \(bind: s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)),
               \(bind: event.contentHash), \(bind: try json(event.attributes)), \(bind: try json(s)), \(bind: s.version), \(bind: now))
             ON CONFLICT (id) DO NOTHING
             RETURNING id
@@ -107,7 +107,7 @@ public enum EventStore {
         let row = try await (try db.sql).raw("""
             UPDATE events SET state = \(bind: snapshot.state.rawValue), level = \(bind: snapshot.level),
               owner_path = \(bind: snapshot.ownerPath.rawValue), handler_path = \(bind: snapshot.handlingUnit?.path.rawValue),
-              deadline_at = \(bind: snapshot.handlingDeadline?.end ?? snapshot.deadline?.end), closed_at = \(bind: snapshot.closedAt),
+              deadline_at = \(bind: snapshot.deadline?.end), closed_at = \(bind: snapshot.closedAt),
               snapshot = \(bind: try json(snapshot)), version = \(bind: snapshot.version), updated_at = \(bind: now)
             WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
             RETURNING id
