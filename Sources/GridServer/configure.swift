@@ -43,11 +43,13 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
         strings: try PageStrings(directory: resources + "/Localizations"),
         passwords: try PasswordHasher(cost: config.bcryptCost),
         map: GridMapService(),
-        catalog: CatalogService()
+        catalog: CatalogService(),
+        calendars: CalendarService()
     )
     app.setGridServices(services)
     try await services.map.reload(on: app.db)
     try await services.catalog.load(on: app.db)
+    try await services.calendars.load(on: app.db)
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(
@@ -65,6 +67,9 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
     app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
     app.http.client.configuration.redirectConfiguration = .disallow
     app.lifecycle.use(PeriodicJob(name: "overdue sweep", interval: config.sweepInterval) { app in
+        // Settings another instance may have changed: the admission list and the calendar.
+        try await app.grid.catalog.load(on: app.db)
+        try await app.grid.calendars.load(on: app.db)
         let result = try await OverdueSweep(services: try app.grid).run(on: app.db)
         guard result.escalated + result.urged + result.supervised > 0 else { return nil }
         return "\(result.escalated) escalated, \(result.urged) urged, \(result.supervised) supervised"

@@ -14,6 +14,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     EventsController(events: EventService(services: services)).register(api)
     CampaignsController(campaigns: CampaignService(services: services)).register(api)
     SettingsController().register(api)
+    CalendarController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
 
     OpsController(services: services).register(app)

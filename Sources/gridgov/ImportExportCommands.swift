@@ -7,7 +7,7 @@ import GridStore
 /// `gridgov import grids FILE.geojson`: the same checked, all-or-nothing import as the API.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self])
+        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self, Holidays.self])
 
     struct EventTypes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,6 +27,29 @@ struct ImportCommand: AsyncParsableCommand {
                     try await app.grid.catalog.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
                 }
                 Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(catalog.types.count) items in the admission list")
+            }
+        }
+    }
+
+    struct Holidays: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or correct years of the holiday calendar from a CSV (date,kind,festival — the format of cn-holidays.csv).")
+
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
+
+        func run() async throws {
+            await Runtime.run {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+                }
+                let config = try options.config()
+                let imported = try await Runtime.withApplication(config) { app in
+                    try await app.grid.calendars.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
+                }
+                let years = imported.coverage.sorted().map(String.init).joined(separator: ", ")
+                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(imported.entries.count) days for \(years)")
             }
         }
     }
@@ -80,6 +103,29 @@ struct ImportCommand: AsyncParsableCommand {
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export data to files.", subcommands: [Grids.self])
+
+    struct Holidays: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or correct years of the holiday calendar from a CSV (date,kind,festival — the format of cn-holidays.csv).")
+
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
+
+        func run() async throws {
+            await Runtime.run {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+                }
+                let config = try options.config()
+                let imported = try await Runtime.withApplication(config) { app in
+                    try await app.grid.calendars.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
+                }
+                let years = imported.coverage.sorted().map(String.init).joined(separator: ", ")
+                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(imported.entries.count) days for \(years)")
+            }
+        }
+    }
 
     struct Grids: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the outlines under a unit as GeoJSON (ready to import).")

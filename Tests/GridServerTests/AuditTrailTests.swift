@@ -129,6 +129,9 @@ import Vapor
             _ = try await app.call(.POST, "/api/v1/webhooks/\(id)/disable", token: admin)
             return (try await app.call(.POST, "/api/v1/webhooks/\(id)/enable", token: admin).status, "webhook.enabled")
         },
+        "POST /api/v1/calendar/import": { app, admin in
+            return (try await app.call(.POST, "/api/v1/calendar/import", token: admin, raw: CalendarTests.csv2027).status, "calendar.imported")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

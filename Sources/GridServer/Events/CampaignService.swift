@@ -12,7 +12,7 @@ public struct CampaignService: Sendable {
         self.services = services
     }
 
-    private var calendar: WorkingCalendar { WorkingCalendar() }
+    private var calendar: WorkingCalendar { services.calendar }
 
     /// Starts a campaign; a repeat of the same id returns the first (`created == false`).
     public func create(_ request: CreateCampaignRequestDTO, by principal: Principal, on db: any Database) async throws

@@ -17,7 +17,7 @@ public struct EventService: Sendable {
     /// The list in use now (administrators may replace it at any time).
     var catalog: EventCatalog { services.catalog.catalog }
 
-    private var calendar: WorkingCalendar { WorkingCalendar() }
+    private var calendar: WorkingCalendar { services.calendar }
 
     // MARK: report
 
@@ -55,7 +55,7 @@ public struct EventService: Sendable {
         let actorName = principal.account.displayName
         let audit = principal.auditActor
         let created: Bool = try await db.transaction { tx in
-            let number = try await EventStore.nextNumber(day: WorkingCalendar().day(of: now), on: tx)
+            let number = try await EventStore.nextNumber(day: calendar.day(of: now), on: tx)
             let stored = StoredEvent(
                 snapshot: transition.event, number: number, description: request.description, channel: channel, location: point,
                 locationDatum: datum, mapPoint: mapPoint, gridID: grid.id, occurredAt: occurredAt, reporterName: actorName,

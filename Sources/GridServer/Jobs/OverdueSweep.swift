@@ -68,7 +68,7 @@ public struct OverdueSweep: Sendable {
         let transition: EventTransition
         do {
             transition = try EventMachine.apply(
-                action, to: snapshot, by: actor, now: now, calendar: WorkingCalendar(),
+                action, to: snapshot, by: actor, now: now, calendar: services.calendar,
                 deadlineDays: catalog[snapshot.typeCode]?.deadlineDays ?? [:])
         } catch {
             // Nothing higher to go to, or a pending request holds it: leave it to people.

@@ -16,7 +16,7 @@ public struct GridChangeService: Sendable {
 
     /// Today in the jurisdiction's time zone: the default effective date.
     func today() -> CalendarDay {
-        WorkingCalendar().day(of: services.clock.now)
+        services.calendar.day(of: services.clock.now)
     }
 
     public func effectiveDate(_ raw: String?) throws -> CalendarDay {

@@ -26,7 +26,7 @@ struct StaffService {
         if let raw = request.workPhone, !raw.isEmpty {
             do { phone = try MobileNumber(raw, field: "work_phone").value } catch { failures.append(ValidationFailure(field: error.field, zh: error.reason.zhHans, en: error.reason.en)) }
         }
-        let today = WorkingCalendar().day(of: services.clock.now)
+        let today = services.calendar.day(of: services.clock.now)
         var from = today
         if let raw = request.from {
             if let day = CalendarDay(iso: raw) { from = day } else {
@@ -48,7 +48,7 @@ struct StaffService {
     }
 
     func end(_ id: UUID, grid: OrgUnit, actor: AuditActor, on db: any Database) async throws -> GridStaffDTO {
-        let today = WorkingCalendar().day(of: services.clock.now)
+        let today = services.calendar.day(of: services.clock.now)
         let now = services.clock.now
         try await db.transaction { tx in
             try await GridMapStore.endAssignment(id, on: today, on: tx)

@@ -109,3 +109,20 @@ extension OverduePolicyUpdateDTO: OpenAPIDescribed {
             required: [])
     }
 }
+
+extension HolidayCalendarDTO: OpenAPIDescribed {
+    public static var schemaName: String { "HolidayCalendar" }
+    public static var schema: JSONSchema {
+        .object(
+            properties: [
+                "coverage": .array(.integer()), "years_needing_data": .array(.integer()),
+                "entries": .array(.object(
+                    properties: [
+                        "date": .string(format: "date"), "kind": .string(enumeration: HolidayEntry.Kind.allCases.map(\.rawValue)),
+                        "festival": .string(), "festival_name": .string(),
+                    ],
+                    required: ["date", "kind", "festival", "festival_name"])),
+            ],
+            required: ["coverage", "years_needing_data", "entries"])
+    }
+}

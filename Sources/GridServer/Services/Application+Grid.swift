@@ -17,6 +17,11 @@ public struct GridServices: Sendable {
     public let map: GridMapService
     /// The admission list in use.
     public let catalog: CatalogService
+    /// The working-day calendar in use.
+    public let calendars: CalendarService
+
+    /// The working-day calendar now in force.
+    public var calendar: WorkingCalendar { calendars.calendar }
 }
 
 extension Application {

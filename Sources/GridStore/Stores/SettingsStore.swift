@@ -7,6 +7,8 @@ public enum SettingsStore {
     public enum Key: String, Sendable {
         /// `OverduePolicy.settings`: stage → response.
         case overduePolicy = "overdue_policy"
+        /// Holiday arrangements administrators added (CSV text in the shared format).
+        case holidays
     }
 
     public static func load<Value: Decodable>(_ key: Key, as type: Value.Type, on db: any Database) async throws -> Value? {
