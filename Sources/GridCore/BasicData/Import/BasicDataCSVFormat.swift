@@ -5,12 +5,12 @@ enum BasicDataCSVFormat {
 
     /// The values of a multi-value cell, trimmed, empty ones dropped.
     static func list(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { listSeparators.contains($0) }).map { CSVText.trimmed(String($0)) }.filter { !$0.isEmpty }
+        cell.split(whereSeparator: { listSeparators.contains($0) }).map { BasicDataText.trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// A day written `2024-03-01`, `2024/3/1`, `2024.3.1`, `20240301` or `2024年3月1日`; nil otherwise.
     static func day(_ cell: String) -> CalendarDay? {
-        let text = IdentityInput.folded(cell)
+        let text = BasicDataText.folded(cell)
         if let day = CalendarDay(iso: text) { return day }
         if text.count == 8, let day = CalendarDay(compact: text) { return day }
         var normalised = text
@@ -33,23 +33,23 @@ enum BasicDataCSVFormat {
 
     /// A decimal cell, tolerating a unit (㎡, m², 平方米, 平米); nil when not a finite number.
     static func decimal(_ cell: String) -> Double? {
-        var text = IdentityInput.folded(cell)
+        var text = BasicDataText.folded(cell)
         for unit in ["平方米", "平米", "㎡", "m²", "m2", "M2"] where text.hasSuffix(unit) {
             text.removeLast(unit.count)
             break
         }
-        guard let value = Double(CSVText.trimmed(text)), value.isFinite else { return nil }
+        guard let value = Double(BasicDataText.trimmed(text)), value.isFinite else { return nil }
         return value
     }
 
     /// A whole-number cell, tolerating thousands separators; nil otherwise.
     static func integer(_ cell: String) -> Int? {
-        Int(IdentityInput.folded(cell).replacingOccurrences(of: ",", with: ""))
+        Int(BasicDataText.folded(cell).replacingOccurrences(of: ",", with: ""))
     }
 
     /// A floor: `12`, `12层`, `-1`, `B1`, `地下1层` (basements negative); nil otherwise.
     static func floor(_ cell: String) -> Int? {
-        var text = IdentityInput.folded(cell).uppercased()
+        var text = BasicDataText.folded(cell).uppercased()
         var sign = 1
         for prefix in ["地下", "负", "B"] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
@@ -66,7 +66,7 @@ enum BasicDataCSVFormat {
 
     /// 是/否 and the spellings spreadsheets produce; nil for anything else (empty included).
     static func flag(_ cell: String) -> Bool? {
-        let text = IdentityInput.folded(cell)
+        let text = BasicDataText.folded(cell)
         guard !text.isEmpty else { return nil }
         return CatalogCSV.flag(text.lowercased())
     }

@@ -12,7 +12,8 @@ struct BasicDataCSVReader<Column: BasicDataColumn> {
         let positions: [Column: Int]
         let written: [Column: String]
         private(set) var problems: [ImportProblem] = []
-        private(set) var failedColumns: Set<Column> = []
+        /// Columns whose cell could not be read: the record checks say nothing more about them.
+        private(set) var unreadable: Set<Column> = []
 
         init(number: Int, fields: [String], positions: [Column: Int], written: [Column: String]) {
             self.number = number
@@ -33,31 +34,32 @@ struct BasicDataCSVReader<Column: BasicDataColumn> {
         /// The header as written, or the Chinese header when the file lacks the column.
         func header(_ column: Column) -> String { written[column] ?? column.header }
 
+        /// Records that the cell of `column` cannot be read, or breaks a rule of the file.
         mutating func fail(_ column: Column, _ reason: LocalizedText) {
             problems.append(ImportProblem(row: number, column: header(column), reason: reason))
-            failedColumns.insert(column)
+            unreadable.insert(column)
         }
 
         mutating func fail(_ column: Column, zh: String, en: String) {
             fail(column, LocalizedText(zh: zh, en: en))
         }
 
-        /// Adds a record's validation failures, each on the column of its field, skipping columns
-        /// that already have a problem (one message per cell). Fields without a column go to
-        /// `fallback`, or to the whole line.
+        /// Adds a record's validation failures, each on the column of its field (fields without a
+        /// column go to `fallback`, or to the whole line). A cell that could not be read already
+        /// has its message, and the record check saw no value there: its failures are left out.
         mutating func add(_ failures: [ValidationFailure], fallback: Column? = nil) {
+            let skipped = unreadable
             for failure in failures {
                 let column = failure.field.flatMap(Column.column(forKey:)) ?? fallback
-                if let column {
-                    guard !failedColumns.contains(column) else { continue }
-                    problems.append(ImportProblem(row: number, column: header(column), reason: failure.reason))
-                } else {
-                    problems.append(ImportProblem(row: number, column: "", reason: failure.reason))
-                }
+                if let column, skipped.contains(column) { continue }
+                let problem = ImportProblem(row: number, column: column.map(header) ?? "", reason: failure.reason)
+                if !problems.contains(problem) { problems.append(problem) }
             }
-            for failure in failures {
-                if let column = failure.field.flatMap(Column.column(forKey:)) ?? fallback { failedColumns.insert(column) }
-            }
+        }
+
+        /// Records `failure` (from `FieldCheck`, worded as the record check words it) on `column`.
+        mutating func fail(_ column: Column, _ failure: ValidationFailure?) {
+            if let failure { fail(column, failure.reason) }
         }
     }
 
@@ -75,10 +77,10 @@ struct BasicDataCSVReader<Column: BasicDataColumn> {
         var written: [Column: String] = [:]
         var width = 0
         var lineNumber = 0
-        for line in content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for line in BasicDataText.lines(content) {
             lineNumber += 1
             if line.allSatisfy(\.isWhitespace) { continue }
-            guard let fields = CSVText.fields(of: line) else {
+            guard let fields = BasicDataText.fields(of: line) else {
                 problems.append(ImportProblem(
                     row: lineNumber, column: "", reason: LocalizedText(zh: "引号未闭合", en: "a quoted field is not closed")))
                 if positions == nil { return }

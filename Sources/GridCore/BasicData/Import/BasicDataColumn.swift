@@ -18,10 +18,10 @@ extension BasicDataColumn {
     /// `-`/space for `_` ignored) or an alias; a leading or trailing `*` (a template's "required"
     /// mark) and full-width characters are tolerated.
     public init?(header written: String) {
-        var text = IdentityInput.folded(written)
+        var text = BasicDataText.folded(written)
         while text.hasPrefix("*") { text.removeFirst() }
         while text.hasSuffix("*") { text.removeLast() }
-        text = CSVText.trimmed(text)
+        text = BasicDataText.trimmed(text)
         let english = text.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         guard let column = Self.allCases.first(where: {
             $0.header == text || $0.englishHeader == english || $0.headerAliases.contains(text)

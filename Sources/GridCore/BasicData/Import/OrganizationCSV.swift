@@ -50,7 +50,7 @@ public enum OrganizationCSV {
 
     static func parseRow(_ line: inout BasicDataCSVReader<OrganizationColumn>.Line) -> OrganizationCSVRow? {
         let name = line.cell(.name)
-        if name.isEmpty { line.fail(.name, zh: "单位名称不能为空", en: "the name must not be empty") }
+        line.fail(.name, FieldCheck.required(name, field: "name", zh: "单位名称", en: "organisation name"))
         var creditCode: SocialCreditCode?
         if !line.cell(.creditCode).isEmpty {
             do { creditCode = try SocialCreditCode(line.cell(.creditCode), field: "creditCode") } catch {

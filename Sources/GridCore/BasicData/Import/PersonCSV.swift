@@ -68,7 +68,7 @@ public enum PersonCSV {
     /// Nil when the document type or the residence kind is unreadable (the record cannot be checked).
     static func parseRow(_ line: inout BasicDataCSVReader<PersonColumn>.Line, today: CalendarDay) -> PersonCSVRow? {
         let name = line.cell(.name)
-        if name.isEmpty { line.fail(.name, zh: "姓名不能为空", en: "the name must not be empty") }
+        line.fail(.name, FieldCheck.required(name, field: "name", zh: "姓名", en: "name"))
         let idType: PersonIDType? = BasicDataCells.choice(.idType, in: &line, required: true, zh: "证件类型", en: "document type")
         let idNumber = Person.normalizedIDNumber(line.cell(.idNumber))
         if idNumber.isEmpty { line.fail(.idNumber, zh: "证件号码不能为空", en: "the document number must not be empty") }
@@ -95,7 +95,7 @@ public enum PersonCSV {
         let tags = BasicDataCSVFormat.list(line.cell(.tags))
         let sex: ResidentID.Sex? = BasicDataCells.choice(.sex, in: &line, required: false, zh: "性别", en: "sex")
         let birth = BasicDataCells.day(.birthDate, in: &line)
-        if let idType, idType == .residentID,
+        if let idType, idType == .residentID, sex != nil || birth != nil,
            let id = try? ResidentID(idNumber, today: today) {
             if let sex, sex != id.sex {
                 line.fail(.sex, zh: "性别与身份证号码不符（号码为\(id.sex.label.zhHans)）",

@@ -53,7 +53,7 @@ public enum RoomCSV {
         let building = line.cell(.building)
         if building.isEmpty { line.fail(.building, zh: "楼栋不能为空", en: "the building must not be empty") }
         let number = line.cell(.number)
-        if number.isEmpty { line.fail(.number, zh: "房间不能为空", en: "the room must not be empty") }
+        line.fail(.number, FieldCheck.required(number, field: "number", zh: "房间号", en: "room number"))
         var floor: Int?
         let floorCell = line.cell(.floor)
         if floorCell.isEmpty {

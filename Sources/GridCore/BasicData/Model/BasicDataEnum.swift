@@ -15,7 +15,7 @@ extension BasicDataEnum {
     /// (ASCII case ignored) or an alias. Surrounding spaces and full-width letters are tolerated.
     /// Nil for an empty or unknown cell.
     public init?(cell: String) {
-        let text = IdentityInput.folded(cell)
+        let text = BasicDataText.folded(cell)
         guard !text.isEmpty else { return nil }
         let lower = text.lowercased()
         for candidate in Self.allCases {

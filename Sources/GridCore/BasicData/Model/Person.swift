@@ -70,7 +70,9 @@ public struct Person: Sendable, Hashable, Codable, Identifiable, CustomStringCon
     /// An identity number as stored and compared: full-width characters folded, surrounding
     /// spaces removed, letters upper-cased.
     public static func normalizedIDNumber(_ text: String) -> String {
-        IdentityInput.folded(text).uppercased()
+        // Already normal (ASCII digits and capitals): the common case, kept cheap for bulk loads.
+        if !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) { return text }
+        return BasicDataText.folded(text).uppercased()
     }
 
     /// 性别: from the identity number's sequence digit for a resident identity card, else as declared.

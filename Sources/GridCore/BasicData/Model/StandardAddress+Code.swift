@@ -40,7 +40,7 @@ extension StandardAddress {
 
     /// One component normalised for the address code (see the type's documentation).
     static func normalized(_ text: String, suffixes: [String], dropOrdinal: Bool = false) -> String {
-        var value = String(IdentityInput.folded(text).filter { !$0.isWhitespace && $0 != codeSeparator })
+        var value = String(BasicDataText.folded(text).filter { !$0.isWhitespace && $0 != codeSeparator })
         value = String(value.map { $0.isASCII ? Character($0.uppercased()) : $0 })
         if dropOrdinal, value.hasPrefix("第"), value.count > 1 { value.removeFirst() }
         if let suffix = suffixes.first(where: { value.hasSuffix($0) && value.count > $0.count }) {

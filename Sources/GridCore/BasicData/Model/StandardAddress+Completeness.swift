@@ -18,7 +18,7 @@ extension StandardAddress {
     /// for a room. Field keys are prefixed with `fieldPrefix` (`address.road`).
     public func completenessFailures(for level: Level, fieldPrefix: String = "address.") -> [ValidationFailure] {
         Self.requiredComponents(for: level).compactMap { component in
-            guard CSVText.trimmed(self[keyPath: component.keyPath]).isEmpty else { return nil }
+            guard BasicDataText.trimmed(self[keyPath: component.keyPath]).isEmpty else { return nil }
             return ValidationFailure(
                 field: fieldPrefix + component.key,
                 zh: "地址缺少\(component.zh)", en: "the address has no \(component.en)")
@@ -28,7 +28,7 @@ extension StandardAddress {
     /// The keys (`road`, `number`…) of the components a `level` address lacks.
     public func missingComponents(for level: Level) -> [String] {
         Self.requiredComponents(for: level).compactMap { component in
-            CSVText.trimmed(self[keyPath: component.keyPath]).isEmpty ? component.key : nil
+            BasicDataText.trimmed(self[keyPath: component.keyPath]).isEmpty ? component.key : nil
         }
     }
 

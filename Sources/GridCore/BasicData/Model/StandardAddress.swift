@@ -73,7 +73,7 @@ public struct StandardAddress: Sendable, Hashable, Codable {
     /// component ending in a digit gets its usual suffix (号, 栋, 单元, 室).
     public var fullText: String {
         func suffixed(_ text: String, _ suffix: String) -> String {
-            let trimmed = CSVText.trimmed(text)
+            let trimmed = BasicDataText.trimmed(text)
             guard let last = trimmed.last, last.isASCII, last.isNumber || last.isLetter else { return trimmed }
             return trimmed + suffix
         }

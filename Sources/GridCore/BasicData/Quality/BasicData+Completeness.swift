@@ -8,7 +8,7 @@ extension Person {
     /// and `declaredBirthDate`.
     public func missingFields(today: CalendarDay) -> [String] {
         var missing: [String] = []
-        if CSVText.trimmed(name).isEmpty { missing.append("name") }
+        if BasicDataText.trimmed(name).isEmpty { missing.append("name") }
         if idNumber.isEmpty { missing.append("idNumber") }
         if phone == nil, (age(on: today) ?? Self.phoneExpectedFromAge) >= Self.phoneExpectedFromAge { missing.append("phone") }
         if roomID == nil { missing.append("roomID") }
@@ -27,11 +27,11 @@ extension Room {
     /// `ownerName`, and for rentals `landlordName` and `landlordPhone`.
     public var missingFields: [String] {
         var missing: [String] = []
-        if CSVText.trimmed(number).isEmpty { missing.append("number") }
+        if BasicDataText.trimmed(number).isEmpty { missing.append("number") }
         if area == nil { missing.append("area") }
-        if CSVText.trimmed(ownerName).isEmpty { missing.append("ownerName") }
+        if BasicDataText.trimmed(ownerName).isEmpty { missing.append("ownerName") }
         if use == .rental {
-            if CSVText.trimmed(landlordName ?? "").isEmpty { missing.append("landlordName") }
+            if BasicDataText.trimmed(landlordName ?? "").isEmpty { missing.append("landlordName") }
             if landlordPhone == nil { missing.append("landlordPhone") }
         }
         return missing
@@ -43,10 +43,10 @@ extension Organization {
     /// `creditCode` (kinds that require one), `legalPerson`, `phone`, `address.road`, `address.number`.
     public var missingFields: [String] {
         var missing: [String] = []
-        if CSVText.trimmed(name).isEmpty { missing.append("name") }
+        if BasicDataText.trimmed(name).isEmpty { missing.append("name") }
         if creditCode == nil, kind.requiresCreditCode { missing.append("creditCode") }
-        if CSVText.trimmed(legalPerson).isEmpty { missing.append("legalPerson") }
-        if CSVText.trimmed(phone).isEmpty { missing.append("phone") }
+        if BasicDataText.trimmed(legalPerson).isEmpty { missing.append("legalPerson") }
+        if BasicDataText.trimmed(phone).isEmpty { missing.append("phone") }
         missing += address.missingComponents(for: .doorplate).map { "address." + $0 }
         return missing
     }

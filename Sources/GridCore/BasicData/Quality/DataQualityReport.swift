@@ -41,7 +41,7 @@ public struct DataQualityReport: Sendable, Hashable, Codable {
             var keys: [String] = []
             if !person.idNumber.isEmpty { keys.append("id|" + person.idNumber) }
             if let birth = person.birthDate, let room = person.roomID {
-                keys.append("nbr|\(CSVText.trimmed(person.name))|\(birth)|\(room.uuidString)")
+                keys.append("nbr|\(BasicDataText.trimmed(person.name))|\(birth)|\(room.uuidString)")
             }
             return keys
         }

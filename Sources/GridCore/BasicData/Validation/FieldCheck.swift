@@ -9,7 +9,7 @@ enum FieldCheck {
 
     /// Empty (or blank) text for a required field.
     static func required(_ value: String, field: String, zh: String, en: String) -> ValidationFailure? {
-        guard CSVText.trimmed(value).isEmpty else { return nil }
+        guard BasicDataText.trimmed(value).isEmpty else { return nil }
         return ValidationFailure(field: field, zh: "\(zh)不能为空", en: "the \(en) must not be empty")
     }
 
@@ -45,7 +45,7 @@ enum FieldCheck {
     /// (`028-87654321`, `87654321`) or a 400/800 service number. Spaces, dashes and brackets
     /// between digit groups are allowed.
     static func contactPhone(_ text: String, field: String) -> ValidationFailure? {
-        let folded = IdentityInput.folded(text)
+        let folded = BasicDataText.folded(text)
         guard !folded.isEmpty else { return nil }
         if (try? MobileNumber(folded, field: field)) != nil { return nil }
         let digits = folded.filter { !" -()（）".contains($0) }

@@ -9,7 +9,7 @@ extension Person {
     /// - declaredBirthDate: not after `today` (documents other than the identity card);
     /// - movedInOn / movedOutOn: not after `today`, not before birth, moved out not before moved in;
     /// - careGroups: elderly groups from 60, left-behind children under 16 (when the age is known);
-    /// - tags: not blank, at most 20 characters each, at most 20 tags;
+    /// - tags: not blank, no list separator (、,;|), at most 20 characters each, at most 20 tags;
     /// - updatedOn: not after `today`.
     public func validate(today: CalendarDay) -> [ValidationFailure] {
         var failures: [ValidationFailure] = []
@@ -72,8 +72,13 @@ extension Person {
             return ValidationFailure(
                 field: "tags", zh: "标签不能超过 \(maximumTags) 个", en: "at most \(maximumTags) tags are allowed")
         }
-        if tags.contains(where: { CSVText.trimmed($0).isEmpty }) {
+        if tags.contains(where: { BasicDataText.trimmed($0).isEmpty }) {
             return ValidationFailure(field: "tags", zh: "标签不能为空白", en: "a tag must not be blank")
+        }
+        if let joined = tags.first(where: { $0.contains(where: BasicDataCSVFormat.listSeparators.contains) }) {
+            return ValidationFailure(
+                field: "tags", zh: "标签“\(joined)”不能包含分隔符（、,;|）",
+                en: "the tag “\(joined)” must not contain a separator (、,;|)")
         }
         if let long = tags.first(where: { $0.count > maximumTagLength }) {
             return ValidationFailure(

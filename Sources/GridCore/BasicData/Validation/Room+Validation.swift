@@ -31,7 +31,7 @@ extension Room {
                 en: "the owner's name must be at most \(FieldCheck.maximumNameLength) characters"))
         }
         if use == .rental {
-            if CSVText.trimmed(landlordName ?? "").isEmpty {
+            if BasicDataText.trimmed(landlordName ?? "").isEmpty {
                 failures.append(ValidationFailure(
                     field: "landlordName", zh: "出租房屋应登记房东姓名", en: "a rental room needs the landlord's name"))
             }
