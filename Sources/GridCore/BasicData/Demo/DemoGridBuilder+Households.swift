@@ -65,7 +65,7 @@ extension DemoGridBuilder {
         let head = MemberPlan(relation: .head, age: random.int(size == 1 ? 18...45 : 22...45), sex: random.chance(0.62) ? .male : .female)
         var members = [head]
         if size >= 2 { members.append(spouse(of: head)) }
-        for _ in 2..<max(2, size) { members.append(child(of: head, maximumAge: 15)) }
+        for _ in 2..<max(2, size) { members.append(child(of: head, maximumAge: 17)) }
         return members
     }
 
@@ -79,7 +79,7 @@ extension DemoGridBuilder {
             return [MemberPlan(relation: .head, age: random.int(22...59), sex: random.chance(0.55) ? .male : .female)]
         case 2:
             if shape < 0.45 {
-                let head = adultHead(22...59)
+                let head = adultHead(26...64)
                 return [head, spouse(of: head)]
             }
             if shape < 0.80 {
@@ -96,28 +96,28 @@ extension DemoGridBuilder {
             return skippedGeneration(grandparents: 1)
         case 3:
             if shape < 0.78 {
-                let head = adultHead(26...55)
-                return [head, spouse(of: head), child(of: head, maximumAge: 30)]
+                let head = adultHead(28...60)
+                return [head, spouse(of: head), child(of: head, maximumAge: 32)]
             }
             if shape < 0.958 {
-                let head = adultHead(30...55)
+                let head = adultHead(32...58)
                 return [head, spouse(of: head), parent(of: head)]
             }
             return skippedGeneration(grandparents: 2)
         case 4:
-            let head = adultHead(28...55)
+            let head = adultHead(32...58)
             if shape < 0.6 {
                 return [head, spouse(of: head), child(of: head, maximumAge: 30), child(of: head, maximumAge: 30)]
             }
             return [head, spouse(of: head), child(of: head, maximumAge: 30), parent(of: head)]
         case 5:
-            let head = adultHead(28...52)
+            let head = adultHead(32...55)
             if shape < 0.7 {
                 return [head, spouse(of: head), child(of: head, maximumAge: 25), parent(of: head), parent(of: head, sex: .female)]
             }
             return [head, spouse(of: head), child(of: head, maximumAge: 25), child(of: head, maximumAge: 25), parent(of: head)]
         default:
-            let head = adultHead(30...52)
+            let head = adultHead(34...55)
             return [
                 head, spouse(of: head), child(of: head, maximumAge: 25), child(of: head, maximumAge: 25),
                 parent(of: head), parent(of: head, sex: .female),
@@ -145,9 +145,11 @@ extension DemoGridBuilder {
         return MemberPlan(relation: .spouse, age: age, sex: head.sex == .male ? .female : .male)
     }
 
+    /// A child born when the head was 22 to 36 (any age up to the head's minus 22 for young heads).
     private mutating func child(of head: MemberPlan, maximumAge: Int) -> MemberPlan {
-        let oldest = max(0, min(maximumAge, head.age - 20))
-        return MemberPlan(relation: .child, age: random.int(0...oldest), sex: random.chance(0.51) ? .male : .female)
+        let oldest = max(0, head.age - 22)
+        let age = oldest < 14 ? random.int(0...oldest) : head.age - random.int(22...min(36, head.age))
+        return MemberPlan(relation: .child, age: max(0, min(maximumAge, age)), sex: random.chance(0.51) ? .male : .female)
     }
 
     private mutating func parent(of head: MemberPlan, sex: ResidentID.Sex? = nil) -> MemberPlan {

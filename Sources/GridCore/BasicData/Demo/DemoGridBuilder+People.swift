@@ -33,6 +33,7 @@ extension DemoGridBuilder {
         case .overseas:
             movedIn = today.adding(days: -random.int(30...(3 * 365)))
         }
+        rooms[roomIndex].updatedOn = max(rooms[roomIndex].updatedOn, movedIn)
         for member in plan.members {
             let surname: String? = switch member.relation {
             case .head, .child, .grandchild: headSurname
@@ -41,8 +42,9 @@ extension DemoGridBuilder {
             var person = makePerson(member, kind: plan.kind, surname: surname)
             person.householdID = householdID
             person.roomID = roomID
-            person.updatedOn = updated
             if let birth = person.birthDate { person.movedInOn = max(movedIn, birth) } else { person.movedInOn = movedIn }
+            // A record is confirmed no earlier than the day its person moved in.
+            person.updatedOn = max(updated, person.movedInOn ?? updated)
             if plan.isLowIncome { person.careGroups.insert(.lowIncome) }
             if member.relation == .head, rooms[roomIndex].ownerName.isEmpty, plan.kind != .overseas {
                 rooms[roomIndex].ownerName = person.name
