@@ -67,7 +67,27 @@ public struct DemoSeeder: Sendable {
         }
         try await loadStaff(hierarchy, since: mapSince, on: db)
         try await services.map.reload(on: db)
+        try await loadPopulation(hierarchy, scale: scale, on: db)
         return created
+    }
+
+    /// Buildings, rooms, residents, organisations and city components of every grid
+    /// (`DemoPopulation`), generated grid by grid and written a few grids per transaction.
+    private func loadPopulation(_ hierarchy: DemoHierarchy, scale: DemoHierarchy.Scale, on db: any Database) async throws {
+        let population = DemoPopulation(
+            hierarchy: hierarchy, targets: DemoPopulation.Targets.targets(for: scale), today: services.calendar.day(of: services.clock.now))
+        let keyRing = services.keyRing
+        let grids = population.grids
+        for start in stride(from: 0, to: grids.count, by: 8) {
+            let batches = grids[start..<min(start + 8, grids.count)].map { population.generate(for: $0) }
+            try await db.transaction { tx in
+                for batch in batches {
+                    try await BasicDataStore.insert(
+                        buildings: batch.buildings, rooms: batch.rooms, people: batch.people, organizations: batch.organizations,
+                        components: batch.components, keyRing: keyRing, on: tx)
+                }
+            }
+        }
     }
 
     /// One full-time worker per general grid (a few left vacant, as in real districts), a grid head

@@ -61,6 +61,7 @@ public enum GridDatabase {
             M0010CreateSettings(),
             M0011CreateCampaigns(),
             M0012CreateWebhooks(),
+            M0013CreateBasicData(),
         ]
     }
 

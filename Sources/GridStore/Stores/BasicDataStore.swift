@@ -1,0 +1,118 @@
+import FluentKit
+import Foundation
+import GridCore
+import SQLKit
+
+/// Basic data (一标三实) rows. Identifiers go in sealed, hashed for exact search and masked for
+/// lists; the clear value is never written.
+public enum BasicDataStore {
+    /// One record type's rows: its table, columns and one row's values.
+    struct RowSet {
+        let table: String
+        let columns: [String]
+        let rows: [[any Encodable & Sendable]]
+    }
+
+    /// Inserts new records in multi-row statements (inside the engines' bind limits). Part of
+    /// the caller's transaction; the order — buildings, rooms, people, organisations, components —
+    /// keeps references valid.
+    public static func insert(
+        buildings: [Building] = [], rooms: [Room] = [], people: [Person] = [], organizations: [Organization] = [],
+        components: [CityComponent] = [], keyRing: KeyRing, on db: any Database
+    ) async throws {
+        let sets = [
+            try buildingRows(buildings), try roomRows(rooms, keyRing), try personRows(people, keyRing),
+            try organizationRows(organizations, keyRing), componentRows(components),
+        ]
+        let sql = try db.sql
+        for set in sets where !set.rows.isEmpty {
+            let perStatement = max(1, 12_000 / set.columns.count)
+            let columns = SQLList(set.columns.map { SQLIdentifier($0) })
+            for start in stride(from: 0, to: set.rows.count, by: perStatement) {
+                let chunk = set.rows[start..<min(start + perStatement, set.rows.count)]
+                let values = SQLList(chunk.map { row in SQLGroupExpression(row.map { SQLBind($0) }) })
+                try await sql.raw("INSERT INTO \(ident: set.table) (\(columns)) VALUES \(values)").run()
+            }
+        }
+    }
+
+    // MARK: rows
+
+    /// A sealed identifier with its search hash and masked form, or three nils.
+    static func protected(_ value: String?, mask: (String) -> String, _ keyRing: KeyRing) throws -> (String?, String?, String?) {
+        guard let value, !value.isEmpty else { return (nil, nil, nil) }
+        return (try keyRing.seal(value), keyRing.searchHash(value), mask(value))
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func buildingRows(_ buildings: [Building]) throws -> RowSet {
+        let point: (Building) -> GeoPoint? = { $0.representativePoint }
+        return RowSet(
+            table: "buildings",
+            columns: ["id", "grid_path", "address_code", "name", "use", "floors", "lon", "lat", "datum", "address", "footprint", "updated_on", "version"],
+            rows: try buildings.map { b in
+                [b.id, b.gridPath.rawValue, b.address.addressCode, b.name, b.use.rawValue, b.floors, point(b)?.coordinate.lon, point(b)?.coordinate.lat,
+                 b.datum.rawValue, try json(b.address), try b.footprint.map { try json($0.map { [$0.lon, $0.lat] }) }, b.updatedOn.description, 1]
+            })
+    }
+
+    static func roomRows(_ rooms: [Room], _ keyRing: KeyRing) throws -> RowSet {
+        RowSet(
+            table: "rooms",
+            columns: ["id", "building_id", "grid_path", "unit", "number", "floor", "use", "area", "owner_name", "landlord_name",
+                      "landlord_phone_sealed", "landlord_phone_hash", "landlord_phone_masked", "occupied", "updated_on", "version"],
+            rows: try rooms.map { r in
+                let phone = try protected(r.landlordPhone?.value, mask: Masking.maskPhone, keyRing)
+                return [r.id, r.buildingID, r.gridPath.rawValue, r.unit, r.number, r.floor, r.use.rawValue, r.area, r.ownerName, r.landlordName,
+                        phone.0, phone.1, phone.2, r.isOccupied, r.updatedOn.description, 1]
+            })
+    }
+
+    static func personRows(_ people: [Person], _ keyRing: KeyRing) throws -> RowSet {
+        RowSet(
+            table: "people",
+            columns: ["id", "grid_path", "room_id", "household_id", "name", "id_type", "id_sealed", "id_hash", "id_masked", "phone_sealed",
+                      "phone_hash", "phone_masked", "residence_kind", "sex", "birth_date", "relation", "moved_in_on", "moved_out_on",
+                      "care_groups", "tags", "updated_on", "version"],
+            rows: try people.map { p in
+                let id = try protected(p.idNumber, mask: Masking.maskIDNumber, keyRing)
+                let phone = try protected(p.phone?.value, mask: Masking.maskPhone, keyRing)
+                return [p.id, p.gridPath.rawValue, p.roomID, p.householdID, p.name, p.idType.rawValue, id.0 ?? "", id.1 ?? "", id.2 ?? "",
+                        phone.0, phone.1, phone.2, p.residenceKind.rawValue, p.sex?.rawValue, p.birthDate?.description,
+                        p.relationToHead?.rawValue, p.movedInOn?.description, p.movedOutOn?.description,
+                        careGroupText(p.careGroups), try json(p.tags), p.updatedOn.description, 1]
+            })
+    }
+
+    static func organizationRows(_ organizations: [Organization], _ keyRing: KeyRing) throws -> RowSet {
+        RowSet(
+            table: "organizations",
+            columns: ["id", "grid_path", "room_id", "name", "credit_code", "kind", "address_code", "address", "legal_person",
+                      "phone_sealed", "phone_hash", "phone_masked", "employee_count", "updated_on", "version"],
+            rows: try organizations.map { o in
+                let phone = try protected(o.phone, mask: Masking.maskPhone, keyRing)
+                return [o.id, o.gridPath.rawValue, o.roomID, o.name, o.creditCode?.value, o.kind.rawValue, o.address.addressCode,
+                        try json(o.address), o.legalPerson, phone.0, phone.1, phone.2, o.employeeCount, o.updatedOn.description, 1]
+            })
+    }
+
+    static func componentRows(_ components: [CityComponent]) -> RowSet {
+        RowSet(
+            table: "city_components",
+            columns: ["id", "grid_path", "code", "kind", "owner_department", "state", "lon", "lat", "datum", "updated_on", "version"],
+            rows: components.map { c in
+                [c.id, c.gridPath.rawValue, c.code, c.kind.rawValue, c.ownerDepartment, c.state.rawValue, c.location.coordinate.lon,
+                 c.location.coordinate.lat, c.location.datum.rawValue, c.updatedOn.description, 1]
+            })
+    }
+
+    /// Care groups as ` a b ` so that `LIKE '% a %'` finds one exactly.
+    static func careGroupText(_ groups: Set<CareGroup>) -> String {
+        groups.isEmpty ? "" : " " + groups.map(\.rawValue).sorted().joined(separator: " ") + " "
+    }
+}
