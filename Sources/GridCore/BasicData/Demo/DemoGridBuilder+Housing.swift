@@ -113,7 +113,7 @@ extension DemoGridBuilder {
                 let landlord = someName()
                 rooms[index].ownerName = landlord
                 rooms[index].landlordName = landlord
-                rooms[index].landlordPhone = MobileNumber(demoDigits: DemoIdentity.mobile(&random))
+                rooms[index].landlordPhone = MobileNumber(checkedDigits: DemoIdentity.mobile(&random))
             case .vacant, .shop, .other:
                 rooms[index].ownerName = random.chance(0.1) ? DemoPersonNames.stem(&random) + "置业有限公司" : someName()
             }

@@ -95,7 +95,7 @@ extension DemoGridBuilder {
         let hasPhone = age >= 14 && random.chance(age >= 75 ? 0.55 : 0.93)
         return Person(
             id: uuid(), name: name, idType: idType, idNumber: idNumber,
-            phone: hasPhone ? MobileNumber(demoDigits: DemoIdentity.mobile(&random)) : nil, residenceKind: kind,
+            phone: hasPhone ? MobileNumber(checkedDigits: DemoIdentity.mobile(&random)) : nil, residenceKind: kind,
             relationToHead: member.relation, careGroups: groups, tags: tags, gridPath: grid.path, updatedOn: today,
             declaredSex: declaredSex, declaredBirthDate: declaredBirth)
     }

@@ -60,3 +60,5 @@ public struct ImportedRow<Row: Sendable & Hashable>: Sendable, Hashable {
         self.row = row
     }
 }
+
+extension ImportedRow: Codable where Row: Codable {}

@@ -74,7 +74,7 @@ public enum PersonCSV {
         if idNumber.isEmpty { line.fail(.idNumber, zh: "证件号码不能为空", en: "the document number must not be empty") }
         var phone: MobileNumber?
         if !line.cell(.phone).isEmpty {
-            do { phone = try MobileNumber(line.cell(.phone), field: "phone") } catch { line.fail(.phone, error.reason) }
+            do { phone = try FastIdentity.mobile(line.cell(.phone), field: "phone") } catch { line.fail(.phone, error.reason) }
         }
         let residence: ResidenceKind? = BasicDataCells.choice(.residenceKind, in: &line, required: true, zh: "人员类型", en: "residence")
         let addressCode = line.cell(.addressCode)

@@ -76,7 +76,7 @@ public enum RoomCSV {
         }
         var landlordPhone: MobileNumber?
         if !line.cell(.landlordPhone).isEmpty {
-            do { landlordPhone = try MobileNumber(line.cell(.landlordPhone), field: "landlordPhone") } catch {
+            do { landlordPhone = try FastIdentity.mobile(line.cell(.landlordPhone), field: "landlordPhone") } catch {
                 line.fail(.landlordPhone, error.reason)
             }
         }

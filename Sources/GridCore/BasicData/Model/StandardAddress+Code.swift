@@ -33,9 +33,9 @@ extension StandardAddress {
     /// The community code at the start of an address code, if it has the shape of one: letters,
     /// digits, `-`, `_` or `.` before the first `|`.
     public static func communityCode(ofAddressCode code: String) -> String? {
-        let head = code.split(separator: codeSeparator, maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        guard code.contains(codeSeparator), (try? UnitCode(String(head))) != nil else { return nil }
-        return String(head)
+        guard let separator = code.utf8.firstIndex(of: UInt8(ascii: "|")) else { return nil }
+        let head = Substring(code.utf8[..<separator])
+        return FastIdentity.isUnitCode(head) ? String(head) : nil
     }
 
     /// One component normalised for the address code (see the type's documentation).

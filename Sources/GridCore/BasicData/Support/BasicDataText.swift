@@ -4,13 +4,36 @@
 /// occur in practice.
 enum BasicDataText {
     /// Leading and trailing whitespace (full-width spaces included) removed.
-    static func trimmed(_ text: some StringProtocol) -> String {
+    static func trimmed(_ text: String) -> String {
+        hasPlainEdges(text.utf8) ? text : trimmedSlowly(text)
+    }
+
+    static func trimmed(_ text: Substring) -> String {
+        hasPlainEdges(text.utf8) ? String(text) : trimmedSlowly(text)
+    }
+
+    private static func trimmedSlowly(_ text: some StringProtocol) -> String {
         guard let first = text.first, let last = text.last else { return "" }
         if !first.isWhitespace, !last.isWhitespace { return String(text) }
         guard let start = text.firstIndex(where: { !$0.isWhitespace }),
               let end = text.lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(text[start...end])
+    }
+
+    /// True when the text begins and ends with a printable ASCII character or a CJK ideograph
+    /// (lead byte E4–E9), so that no whitespace can be trimmed: decided on bytes, without
+    /// Unicode property lookups.
+    static func hasPlainEdges(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        func plainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        let firstPlain = plainASCII(first) || (0xE4...0xE9).contains(first)
+        guard firstPlain else { return false }
+        if plainASCII(last) { return true }
+        // A CJK ideograph ends with two continuation bytes after its lead byte.
+        let tail = bytes.suffix(3)
+        guard tail.count == 3, let lead = tail.first else { return false }
+        return (0xE4...0xE9).contains(lead) && tail.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     /// Full-width forms folded to ASCII (`IdentityInput.folded`) and surrounding whitespace

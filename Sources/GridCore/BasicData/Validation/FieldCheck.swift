@@ -47,7 +47,7 @@ enum FieldCheck {
     static func contactPhone(_ text: String, field: String) -> ValidationFailure? {
         let folded = BasicDataText.folded(text)
         guard !folded.isEmpty else { return nil }
-        if (try? MobileNumber(folded, field: field)) != nil { return nil }
+        if FastIdentity.plainMobile(folded) != nil || (try? MobileNumber(folded, field: field)) != nil { return nil }
         let digits = folded.filter { !" -()（）".contains($0) }
         let allDigits = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
         if allDigits {

@@ -16,6 +16,7 @@ extension PersonIDType {
             return ValidationFailure(field: field, zh: "证件号码不能为空", en: "the document number must not be empty")
         }
         if self == .residentID {
+            if FastIdentity.isValidResidentID(number, today: today) { return nil }
             do {
                 _ = try ResidentID(number, today: today, field: field)
                 return nil

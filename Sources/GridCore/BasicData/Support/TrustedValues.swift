@@ -1,10 +1,10 @@
 import Foundation
 
 extension MobileNumber {
-    /// For the demo generator, whose digits are valid by construction (11 digits, 13–19): skips
-    /// re-reading them, which a district's million phones would notice. Tests check every
-    /// generated number with the public parser.
-    init(demoDigits digits: String) {
+    /// For digits already known to be a mainland mobile number (11 digits, 13–19): the demo
+    /// generator's, and plain entries `FastIdentity` has checked. Skips re-reading them, which a
+    /// district's million phones would notice; tests check generated numbers with the public parser.
+    init(checkedDigits digits: String) {
         self.value = digits
     }
 }
