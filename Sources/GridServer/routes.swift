@@ -15,6 +15,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     CampaignsController(campaigns: CampaignService(services: services)).register(api)
     SettingsController().register(api)
     CalendarController().register(api)
+    PeopleController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
 
     OpsController(services: services).register(app)

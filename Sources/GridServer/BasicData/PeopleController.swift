@@ -1,0 +1,103 @@
+import Foundation
+import GridCore
+import GridStore
+import Vapor
+
+/// The actual population (实有人口) over the API: search within the caller's scope by name, ID
+/// number or phone (exact, through the keyed hash), care group or tag; one person masked, or in
+/// clear for those with the unmask right who give a reason — which is audited.
+struct PeopleController {
+    func register(_ api: APIRouter) {
+        api.add(.GET, "people", summary: "Search people in the caller's scope (identifiers masked)", tag: "basic-data",
+                access: .permission(.basicDataRead),
+                query: [
+                    .query("q", .string(), "Name contains"), .query("id_number", .string(), "Exact ID number"),
+                    .query("phone", .string(), "Exact mobile number"), .query("unit", .string(), "Unit id or code (subtree)"),
+                    .query("care_group", .string(enumeration: CareGroup.allCases.map(\.rawValue)), "Care group"),
+                    .query("tag", .string(), "Tag"), .query("room", .string(format: "uuid"), "Room id"),
+                    .query("include_moved_out", .boolean(), "Also people who moved out"),
+                    .query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200"),
+                ],
+                response: PageDTO<PersonDTO>.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let services = try req.grid
+            var filter = PeopleStore.Filter(under: principal.unitPath)
+            if let ref = req.query[String.self, at: "unit"] {
+                guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
+                try principal.requireInScope(unit.path)
+                filter.under = unit.path
+            }
+            filter.name = req.query[String.self, at: "q"]
+            if let number = req.query[String.self, at: "id_number"], !number.isEmpty {
+                filter.idHash = services.keyRing.searchHash(Person.normalizedIDNumber(number))
+            }
+            if let phone = req.query[String.self, at: "phone"], !phone.isEmpty {
+                filter.phoneHash = services.keyRing.searchHash((try? MobileNumber(phone))?.value ?? phone)
+            }
+            if let raw = req.query[String.self, at: "care_group"] {
+                guard let group = CareGroup(rawValue: raw) else {
+                    throw ValidationFailure(field: "care_group", zh: "未知的关注群体“\(raw)”", en: "unknown care group '\(raw)'")
+                }
+                filter.careGroup = group
+            }
+            filter.tag = req.query[String.self, at: "tag"]
+            if let raw = req.query[String.self, at: "room"] {
+                guard let room = UUID(uuidString: raw) else {
+                    throw ValidationFailure(field: "room", zh: "房屋编号应为 UUID", en: "room must be a UUID")
+                }
+                filter.roomID = room
+            }
+            filter.includeMovedOut = req.query[Bool.self, at: "include_moved_out"] ?? false
+            let (page, per) = try req.paging()
+            let (items, total) = try await PeopleStore.list(filter, page: page, per: per, on: req.db)
+            let today = services.calendar.day(of: services.clock.now)
+            return PageDTO(items: items.map { Self.dto($0, clear: nil, today: today, language: req.language) }, page: page, per: per, total: total)
+        }
+        api.add(.GET, "people/{id}", summary: "One person; unmask=true with a reason shows identifiers in clear (right needed, audited)",
+                tag: "basic-data", access: .permission(.basicDataRead),
+                query: [
+                    .query("unmask", .boolean(), "Show the ID number and phone in clear"),
+                    .query("reason", .string(), "Why (required to unmask; kept in the audit log)"),
+                ],
+                response: PersonDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let services = try req.grid
+            guard let id = UUID(uuidString: try req.pathParameter("id")), let person = try await PeopleStore.find(id, on: req.db),
+                  principal.unitPath.contains(person.gridPath)
+            else { throw GridHTTPError.notFound }
+            let today = services.calendar.day(of: services.clock.now)
+            guard req.query[Bool.self, at: "unmask"] == true else {
+                return Self.dto(person, clear: nil, today: today, language: req.language)
+            }
+            try principal.require(.personalDataUnmask, on: person.gridPath, policy: services.policy)
+            let reason = (req.query[String.self, at: "reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard reason.count >= 2 else {
+                throw ValidationFailure(field: "reason", zh: "查看完整证件号码须说明理由", en: "give a reason to see the full identifiers")
+            }
+            guard let clear = try await PeopleStore.unsealed(id, keyRing: services.keyRing, on: req.db) else { throw GridHTTPError.notFound }
+            // The reason and who, never the number itself.
+            try await AuditLog.record(
+                AuditRecord(action: "person.unmasked", targetType: "person", targetID: id.uuidString,
+                            summary: "\(Masking.maskName(person.name)) \(person.idMasked): \(reason)", unitPath: person.gridPath),
+                by: principal.auditActor(for: req), on: req.db, now: services.clock.now)
+            return Self.dto(person, clear: clear, today: today, language: req.language)
+        }
+    }
+
+    static func dto(_ row: PeopleStore.Row, clear: (idNumber: String, phone: String?)?, today: CalendarDay, language: Language) -> PersonDTO {
+        let label = { (code: String, text: LocalizedText) in PersonDTO.Label(code: code, label: text.text(in: language)) }
+        var age: Int?
+        if let birth = row.birthDate {
+            let hadBirthday = (today.month, today.day) >= (birth.month, birth.day)
+            age = max(0, today.year - birth.year - (hadBirthday ? 0 : 1))
+        }
+        return PersonDTO(
+            id: row.id, name: row.name, idType: label(row.idType.rawValue, row.idType.label), idNumber: clear?.idNumber ?? row.idMasked,
+            phone: clear.map { $0.phone } ?? row.phoneMasked, masked: clear == nil,
+            residenceKind: label(row.residenceKind.rawValue, row.residenceKind.label), sex: row.sex, birthDate: row.birthDate?.description,
+            age: age, relation: row.relation, roomID: row.roomID, householdID: row.householdID, gridPath: row.gridPath.rawValue,
+            movedInOn: row.movedInOn?.description, movedOutOn: row.movedOutOn?.description,
+            careGroups: row.careGroups.map { label($0.rawValue, $0.label) }, tags: row.tags, updatedOn: row.updatedOn?.description ?? "",
+            version: row.version)
+    }
+}
