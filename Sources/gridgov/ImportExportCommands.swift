@@ -7,7 +7,7 @@ import GridStore
 /// `gridgov import grids FILE.geojson`: the same checked, all-or-nothing import as the API.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self, Holidays.self])
+        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self, Holidays.self, People.self])
 
     struct EventTypes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -50,6 +50,41 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 let years = imported.coverage.sorted().map(String.init).joined(separator: ", ")
                 Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(imported.entries.count) days for \(years)")
+            }
+        }
+    }
+
+    struct People: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import people (实有人口) from a CSV with Chinese headers; all rows or none.")
+
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
+        @Option(help: "Only rooms under this unit code (default: the whole district).") var unit: String?
+
+        func run() async throws {
+            await Runtime.run {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+                }
+                let config = try options.config()
+                let rows = try await Runtime.withApplication(config) { app in
+                    let scope: UnitPath
+                    if let unit {
+                        guard let found = try await UnitStore.find(idOrCode: unit, on: app.db) else {
+                            throw ValidationFailure(field: "unit", zh: "找不到单位 \(unit)", en: "no unit \(unit)")
+                        }
+                        scope = found.path
+                    } else {
+                        guard let root = try await UnitStore.children(of: nil, on: app.db).first else {
+                            throw ValidationFailure(field: "unit", zh: "数据库中还没有单位", en: "the database has no units yet")
+                        }
+                        scope = root.path
+                    }
+                    return try await PeopleImportService(services: app.grid).run(text, dryRun: dryRun, scope: scope, actor: .commandLine, on: app.db)
+                }
+                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(rows) people")
             }
         }
     }
@@ -123,6 +158,41 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 let years = imported.coverage.sorted().map(String.init).joined(separator: ", ")
                 Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(imported.entries.count) days for \(years)")
+            }
+        }
+    }
+
+    struct People: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import people (实有人口) from a CSV with Chinese headers; all rows or none.")
+
+        @OptionGroup var options: ServerOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
+        @Option(help: "Only rooms under this unit code (default: the whole district).") var unit: String?
+
+        func run() async throws {
+            await Runtime.run {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+                }
+                let config = try options.config()
+                let rows = try await Runtime.withApplication(config) { app in
+                    let scope: UnitPath
+                    if let unit {
+                        guard let found = try await UnitStore.find(idOrCode: unit, on: app.db) else {
+                            throw ValidationFailure(field: "unit", zh: "找不到单位 \(unit)", en: "no unit \(unit)")
+                        }
+                        scope = found.path
+                    } else {
+                        guard let root = try await UnitStore.children(of: nil, on: app.db).first else {
+                            throw ValidationFailure(field: "unit", zh: "数据库中还没有单位", en: "the database has no units yet")
+                        }
+                        scope = root.path
+                    }
+                    return try await PeopleImportService(services: app.grid).run(text, dryRun: dryRun, scope: scope, actor: .commandLine, on: app.db)
+                }
+                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(rows) people")
             }
         }
     }

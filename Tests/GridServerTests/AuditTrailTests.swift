@@ -132,6 +132,12 @@ import Vapor
         "POST /api/v1/calendar/import": { app, admin in
             return (try await app.call(.POST, "/api/v1/calendar/import", token: admin, raw: CalendarTests.csv2027).status, "calendar.imported")
         },
+        "POST /api/v1/people/import": { app, _ in
+            let community = try await app.token("community_op")
+            let rooms = try await PeopleImportTests.roomCodes(app, under: "/510117/510117001/510117001001/")
+            let csv = PeopleImportTests.csv(count: 2, rooms: rooms)
+            return (try await app.call(.POST, "/api/v1/people/import", token: community, raw: csv).status, "people.imported")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -21,10 +21,13 @@ public struct APIErrorDTO: Codable, Sendable, Equatable, Error {
     public struct FieldError: Codable, Sendable, Equatable {
         public var field: String
         public var reason: String
+        /// The line of an import file at fault (1-based, header = 1).
+        public var row: Int?
 
-        public init(field: String, reason: String) {
+        public init(field: String, reason: String, row: Int? = nil) {
             self.field = field
             self.reason = reason
+            self.row = row
         }
     }
 

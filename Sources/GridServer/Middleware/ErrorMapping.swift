@@ -21,6 +21,14 @@ struct ErrorMapping {
             body = APIErrorDTO(
                 error: "validation_failed", message: failures.reason.text(in: language),
                 field: failures.field, reason: fields.first?.reason, errors: fields)
+        case let problems as ImportProblems:
+            let fields = problems.problems.map {
+                APIErrorDTO.FieldError(field: $0.column, reason: $0.message.text(in: language), row: $0.row)
+            }
+            status = .unprocessableEntity
+            body = APIErrorDTO(
+                error: "import_failed", message: problems.reason.text(in: language), field: problems.field,
+                reason: fields.first?.reason, errors: fields)
         case let refusal as EventRefusal:
             let reason = refusal.reason.text(in: language)
             switch refusal {

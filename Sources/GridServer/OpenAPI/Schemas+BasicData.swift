@@ -19,3 +19,10 @@ extension PersonDTO: OpenAPIDescribed {
             required: ["id", "name", "id_type", "id_number", "masked", "residence_kind", "grid_path", "care_groups", "tags", "updated_on", "version"])
     }
 }
+
+extension ImportResultDTO: OpenAPIDescribed {
+    public static var schemaName: String { "ImportResult" }
+    public static var schema: JSONSchema {
+        .object(properties: ["rows": .integer(), "imported": .integer(), "dry_run": .boolean()], required: ["rows", "imported", "dry_run"])
+    }
+}

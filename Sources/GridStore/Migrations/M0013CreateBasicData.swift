@@ -26,6 +26,7 @@ struct M0013CreateBasicData: AsyncMigration {
             .id()
             .field("building_id", .uuid, .required, .references("buildings", "id", onDelete: .restrict))
             .field("grid_path", path, .required)
+            .field("address_code", .string, .required)
             .field("unit", .string, .required)
             .field("number", .string, .required)
             .field("floor", .int, .required)
@@ -109,6 +110,7 @@ struct M0013CreateBasicData: AsyncMigration {
         for (name, table, columns) in [
             ("buildings_grid_idx", "buildings", ["grid_path"]), ("buildings_address_idx", "buildings", ["address_code"]),
             ("rooms_building_idx", "rooms", ["building_id"]), ("rooms_grid_idx", "rooms", ["grid_path"]),
+            ("rooms_address_idx", "rooms", ["address_code"]),
             ("people_grid_idx", "people", ["grid_path"]), ("people_id_hash_idx", "people", ["id_hash"]),
             ("people_phone_hash_idx", "people", ["phone_hash"]), ("people_name_idx", "people", ["name"]),
             ("people_room_idx", "people", ["room_id"]),

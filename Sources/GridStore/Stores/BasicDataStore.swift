@@ -20,8 +20,14 @@ public enum BasicDataStore {
         buildings: [Building] = [], rooms: [Room] = [], people: [Person] = [], organizations: [Organization] = [],
         components: [CityComponent] = [], keyRing: KeyRing, on db: any Database
     ) async throws {
+        let known = Dictionary(buildings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var roomBuildings = known
+        for id in Set(rooms.map(\.buildingID)) where roomBuildings[id] == nil {
+            guard let stored = try await building(id, on: db) else { throw StoreError.notFound(what: "building") }
+            roomBuildings[id] = stored
+        }
         let sets = [
-            try buildingRows(buildings), try roomRows(rooms, keyRing), try personRows(people, keyRing),
+            try buildingRows(buildings), try roomRows(rooms, buildings: roomBuildings, keyRing), try personRows(people, keyRing),
             try organizationRows(organizations, keyRing), componentRows(components),
         ]
         let sql = try db.sql
@@ -34,6 +40,28 @@ public enum BasicDataStore {
                 try await sql.raw("INSERT INTO \(ident: set.table) (\(columns)) VALUES \(values)").run()
             }
         }
+    }
+
+    /// A stored building.
+    public static func building(_ id: UUID, on db: any Database) async throws -> Building? {
+        guard let row = try await (try db.sql).raw("SELECT * FROM buildings WHERE id = \(bind: id)").first() else { return nil }
+        return try decodeBuilding(row)
+    }
+
+    static func decodeBuilding(_ row: any SQLRow) throws -> Building {
+        let id = try row.decode(column: "id", as: UUID.self)
+        guard let path = UnitPath(rawValue: try row.decode(column: "grid_path", as: String.self)),
+              let use = BuildingUse(rawValue: try row.decode(column: "use", as: String.self)),
+              let datum = Datum(rawValue: try row.decode(column: "datum", as: String.self)),
+              let updated = CalendarDay(iso: try row.decode(column: "updated_on", as: String.self))
+        else { throw StoreError.corruptRow(table: "buildings", id: id.uuidString) }
+        let address = try JSONDecoder().decode(StandardAddress.self, from: Data(try row.decode(column: "address", as: String.self).utf8))
+        let location: Coordinate? = if let lon = try row.decode(column: "lon", as: Double?.self), let lat = try row.decode(column: "lat", as: Double?.self) {
+            Coordinate(lon: lon, lat: lat)
+        } else { nil }
+        return Building(
+            id: id, name: try row.decode(column: "name", as: String.self), address: address, gridPath: path, location: location,
+            datum: datum, floors: try row.decode(column: "floors", as: Int.self), use: use, updatedOn: updated)
     }
 
     // MARK: rows
@@ -61,14 +89,15 @@ public enum BasicDataStore {
             })
     }
 
-    static func roomRows(_ rooms: [Room], _ keyRing: KeyRing) throws -> RowSet {
+    static func roomRows(_ rooms: [Room], buildings: [UUID: Building], _ keyRing: KeyRing) throws -> RowSet {
         RowSet(
             table: "rooms",
-            columns: ["id", "building_id", "grid_path", "unit", "number", "floor", "use", "area", "owner_name", "landlord_name",
+            columns: ["id", "building_id", "grid_path", "address_code", "unit", "number", "floor", "use", "area", "owner_name", "landlord_name",
                       "landlord_phone_sealed", "landlord_phone_hash", "landlord_phone_masked", "occupied", "updated_on", "version"],
             rows: try rooms.map { r in
                 let phone = try protected(r.landlordPhone?.value, mask: Masking.maskPhone, keyRing)
-                return [r.id, r.buildingID, r.gridPath.rawValue, r.unit, r.number, r.floor, r.use.rawValue, r.area, r.ownerName, r.landlordName,
+                let code = buildings[r.buildingID].map { r.address(in: $0).addressCode } ?? ""
+                return [r.id, r.buildingID, r.gridPath.rawValue, code, r.unit, r.number, r.floor, r.use.rawValue, r.area, r.ownerName, r.landlordName,
                         phone.0, phone.1, phone.2, r.isOccupied, r.updatedOn.description, 1]
             })
     }
@@ -114,5 +143,58 @@ public enum BasicDataStore {
     /// Care groups as ` a b ` so that `LIKE '% a %'` finds one exactly.
     static func careGroupText(_ groups: Set<CareGroup>) -> String {
         groups.isEmpty ? "" : " " + groups.map(\.rawValue).sorted().joined(separator: " ") + " "
+    }
+}
+
+extension BasicDataStore {
+    /// Where a room is: its id and grid.
+    public struct RoomLocation: Sendable, Hashable {
+        public let id: UUID
+        public let gridPath: UnitPath
+    }
+
+    /// Rooms by their address codes (`StandardAddress.addressCode`), looked up in batches.
+    public static func rooms(addressCodes: some Collection<String>, on db: any Database) async throws -> [String: RoomLocation] {
+        var found: [String: RoomLocation] = [:]
+        let codes = Array(Set(addressCodes))
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = codes[start..<min(start + 500, codes.count)]
+            let rows = try await (try db.sql).raw("""
+                SELECT id, grid_path, address_code FROM rooms WHERE address_code IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
+                """).all()
+            for row in rows {
+                guard let path = UnitPath(rawValue: try row.decode(column: "grid_path", as: String.self)) else { continue }
+                found[try row.decode(column: "address_code", as: String.self)] = RoomLocation(id: try row.decode(column: "id", as: UUID.self), gridPath: path)
+            }
+        }
+        return found
+    }
+
+    /// A room named the way a clerk names it: the building (its address code, or its name inside
+    /// `scope`) and the room number.
+    public static func room(building reference: String, number: String, within scope: UnitPath, on db: any Database) async throws -> RoomLocation? {
+        let row = try await (try db.sql).raw("""
+            SELECT r.id AS id, r.grid_path AS grid_path FROM rooms r JOIN buildings b ON b.id = r.building_id
+            WHERE (b.address_code = \(bind: reference) OR (b.name = \(bind: reference)
+                   AND b.grid_path >= \(bind: scope.rawValue) AND b.grid_path < \(bind: scope.subtreeUpperBound)))
+              AND r.number = \(bind: number)
+            ORDER BY r.id LIMIT 1
+            """).first()
+        guard let row, let path = UnitPath(rawValue: try row.decode(column: "grid_path", as: String.self)) else { return nil }
+        return RoomLocation(id: try row.decode(column: "id", as: UUID.self), gridPath: path)
+    }
+
+    /// Which of these keyed ID hashes belong to people still living here.
+    public static func registeredIDHashes(_ hashes: some Collection<String>, on db: any Database) async throws -> Set<String> {
+        var found: Set<String> = []
+        let all = Array(hashes)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = all[start..<min(start + 500, all.count)]
+            let rows = try await (try db.sql).raw("""
+                SELECT id_hash FROM people WHERE moved_out_on IS NULL AND id_hash IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
+                """).all()
+            for row in rows { found.insert(try row.decode(column: "id_hash", as: String.self)) }
+        }
+        return found
     }
 }
