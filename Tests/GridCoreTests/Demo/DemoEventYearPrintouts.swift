@@ -24,13 +24,15 @@ struct DemoEventYearPrintouts {
         let cpuSeconds = Self.threadCPU() - cpu
         let run = Date()
         var streamed = 0
+        let processCPU = Self.processCPU()
         for await batch in year.stream(prefetch: 2) { streamed += batch.events.count }
+        let streamCPU = Self.processCPU() - processCPU
         let done = Date()
         print("""
             hierarchy \(built.timeIntervalSince(started)) s, year init \(ready.timeIntervalSince(built)) s, \
             census \(counted.timeIntervalSince(ready)) s (\(census.total) reports)
             sequential year: wall \(run.timeIntervalSince(counted)) s, thread CPU \(cpuSeconds) s
-            stream(prefetch: 2): wall \(done.timeIntervalSince(run)) s (\(streamed) events)
+            stream(prefetch: 2): wall \(done.timeIntervalSince(run)) s, process CPU \(streamCPU) s (\(streamed) events)
             \(summary.text)
             """)
     }
@@ -58,6 +60,12 @@ struct DemoEventYearPrintouts {
                       line.actorName, entry.actorRole?.rawValue ?? "", entry.note ?? "")
             }
         }
+    }
+
+    static func processCPU() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     static func threadCPU() -> Double {
