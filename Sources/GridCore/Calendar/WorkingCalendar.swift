@@ -61,8 +61,24 @@ public struct WorkingCalendar: Sendable {
     /// The instant `day` begins in `timeZone` (local midnight, or the first existing instant on the
     /// rare zones whose clocks skip midnight).
     public func start(of day: CalendarDay) -> Date {
-        // Local noon is always inside the day whatever the offset or a DST shift, so ask the
-        // calendar for the start of the day that contains it.
+        // Local noon is always inside the day whatever the offset or a DST shift.
+        let utcNoon = Double(day.daysSinceEpoch) * 86_400 + 43_200
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: utcNoon))
+        // Fast path, same answer: when the zone changes nothing from a day before local midnight
+        // to a day after, the offset there is noon's and the day starts exactly at midnight.
+        // (`Calendar.startOfDay` costs microseconds on Linux, and deadlines ask for it often.)
+        let midnight = Date(timeIntervalSince1970: utcNoon - 43_200 - Double(offset))
+        let before = midnight.addingTimeInterval(-86_400), after = midnight.addingTimeInterval(86_400)
+        if timeZone.secondsFromGMT(for: midnight) == offset,
+           timeZone.nextDaylightSavingTimeTransition(after: before).map({ $0 > after }) ?? true {
+            return midnight
+        }
+        return startByCalendar(of: day)
+    }
+
+    /// `start(of:)` asked of the system calendar: the start of the local day that contains local
+    /// noon. The reference the fast path must agree with.
+    func startByCalendar(of day: CalendarDay) -> Date {
         let utcNoon = Double(day.daysSinceEpoch) * 86_400 + 43_200
         let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: utcNoon))
         return gregorian.startOfDay(for: Date(timeIntervalSince1970: utcNoon - Double(offset)))

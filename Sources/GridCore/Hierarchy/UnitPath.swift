@@ -37,7 +37,8 @@ public struct UnitPath: Sendable, Hashable, Codable, CustomStringConvertible, Co
         UnitPath(trusted: rawValue + code.rawValue + "/")
     }
 
-    private init(trusted: String) { rawValue = trusted }
+    /// For text already known to be a well-formed path (built from one).
+    init(trusted: String) { rawValue = trusted }
 
     /// True when `other` is this unit or lies anywhere beneath it.
     public func contains(_ other: UnitPath) -> Bool {

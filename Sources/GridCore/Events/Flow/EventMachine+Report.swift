@@ -22,7 +22,7 @@ extension EventMachine {
             throw .notPermitted(.report, actor.primaryRole)
         }
         let role = try reportingRole(report, type: type, actor: actor)
-        let description = report.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = report.description.trimmingWhitespaceAndNewlines()
         guard !description.isEmpty else { throw .missingReason(field: "description") }
         let level = report.solvedOnSpot ? 1 : report.level ?? type.defaultLevel
         guard EventType.levels.contains(level) else {

@@ -30,35 +30,55 @@ extension EventMachine {
         switch action {
         case .accept, .reject, .requestCheck, .confirmCheck: triage
         case .dispatch, .reopen, .approveExtension, .denyExtension: centres
-        case .take, .handle, .requestExtension: [.departmentHandler, .communityOperator]
-        case .returnDispatch: [.departmentHandler]
-        case .verify: [.gridWorker, .communityOperator, .gridHead]
+        case .take, .handle, .requestExtension: RuleSets.handlers
+        case .returnDispatch: RuleSets.departments
+        case .verify: RuleSets.verifiers
         case .close, .requestVoid, .requestPark, .resume, .merge: operators
-        case .escalate: [.communityOperator, .gridHead, .streetOperator]
+        case .escalate: RuleSets.escalators
         case .urge, .supervise, .approveVoid, .denyVoid, .approvePark, .denyPark: overseers
-        case .archive: [.admin, .districtOperator]
-        case .report: Set(Role.allCases).subtracting([.admin, .leader])
+        case .archive: RuleSets.archivists
+        case .report: RuleSets.reporters
         case .rate: []
         }
     }
 
+    /// The role and state sets of the rules, built once: the checks run on every action.
+    private enum RuleSets {
+        static let handlers: Set<Role> = [.departmentHandler, .communityOperator]
+        static let departments: Set<Role> = [.departmentHandler]
+        static let verifiers: Set<Role> = [.gridWorker, .communityOperator, .gridHead]
+        static let escalators: Set<Role> = [.communityOperator, .gridHead, .streetOperator]
+        static let archivists: Set<Role> = [.admin, .districtOperator]
+        static let reporters: Set<Role> = Set(Role.allCases).subtracting([.admin, .leader])
+        static let open: Set<EventState> = [.reported, .accepted, .dispatched, .inProgress, .returned, .handled, .verified]
+        static let active: Set<EventState> = [.accepted, .dispatched, .inProgress, .returned]
+        static let reported: Set<EventState> = [.reported]
+        static let dispatchable: Set<EventState> = [.accepted, .returned]
+        static let takeable: Set<EventState> = [.accepted, .dispatched]
+        static let dispatched: Set<EventState> = [.dispatched]
+        static let handleable: Set<EventState> = [.accepted, .inProgress]
+        static let handled: Set<EventState> = [.handled]
+        static let verified: Set<EventState> = [.verified]
+        static let closed: Set<EventState> = [.closed]
+        static let escalatable: Set<EventState> = [.reported, .accepted, .returned]
+        static let working: Set<EventState> = [.dispatched, .inProgress]
+    }
+
     /// The states in which `action` may happen (the second check: elsewhere `illegalInState`).
     public static func legalStates(for action: EventAction.Name) -> Set<EventState> {
-        let open: Set<EventState> = [.reported, .accepted, .dispatched, .inProgress, .returned, .handled, .verified]
-        let active: Set<EventState> = [.accepted, .dispatched, .inProgress, .returned]
-        return switch action {
-        case .accept, .reject, .requestCheck, .confirmCheck: [.reported]
-        case .dispatch: [.accepted, .returned]
-        case .take: [.accepted, .dispatched]
-        case .returnDispatch: [.dispatched]
-        case .handle: [.accepted, .inProgress]
-        case .verify: [.handled]
-        case .close: [.verified]
-        case .reopen, .archive: [.closed]
-        case .escalate: [.reported, .accepted, .returned]
-        case .urge, .supervise, .merge: open
-        case .requestExtension, .approveExtension, .denyExtension: [.dispatched, .inProgress]
-        case .requestVoid, .approveVoid, .denyVoid, .requestPark, .approvePark, .denyPark, .resume: active
+        switch action {
+        case .accept, .reject, .requestCheck, .confirmCheck: RuleSets.reported
+        case .dispatch: RuleSets.dispatchable
+        case .take: RuleSets.takeable
+        case .returnDispatch: RuleSets.dispatched
+        case .handle: RuleSets.handleable
+        case .verify: RuleSets.handled
+        case .close: RuleSets.verified
+        case .reopen, .archive: RuleSets.closed
+        case .escalate: RuleSets.escalatable
+        case .urge, .supervise, .merge: RuleSets.open
+        case .requestExtension, .approveExtension, .denyExtension: RuleSets.working
+        case .requestVoid, .approveVoid, .denyVoid, .requestPark, .approvePark, .denyPark, .resume: RuleSets.active
         case .report, .rate: []
         }
     }

@@ -118,11 +118,11 @@ struct EventStep {
     static func notices(
         _ list: [(EventNotice.Recipient, EventNotice.Kind)], eventID: UUID, excluding actorID: UUID
     ) -> [EventNotice] {
-        var seen = Set<EventNotice>()
+        // A step tells a handful of recipients: comparing with those kept is cheaper than hashing.
         var result: [EventNotice] = []
         for (recipient, kind) in list where recipient != .user(actorID) {
             let notice = EventNotice(eventID: eventID, recipient: recipient, kind: kind)
-            if seen.insert(notice).inserted { result.append(notice) }
+            if !result.contains(notice) { result.append(notice) }
         }
         return result
     }
@@ -143,14 +143,14 @@ struct EventStep {
 
     /// The trimmed text, or `missingReason(field)` when it is empty.
     func required(_ text: String, field: String) throws(EventRefusal) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         guard !trimmed.isEmpty else { throw .missingReason(field: field) }
         return trimmed
     }
 
     /// The trimmed text, nil when empty.
     func optional(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         return trimmed.isEmpty ? nil : trimmed
     }
 

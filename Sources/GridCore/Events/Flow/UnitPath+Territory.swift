@@ -2,9 +2,14 @@ extension UnitPath {
     /// The enclosing unit's path (`/a/b/c/` → `/a/b/`), nil for a root. Used for the territory
     /// chain grid → community → street → district, which nests one level per path segment.
     var territorialParent: UnitPath? {
-        let codes = self.codes
-        guard codes.count > 1 else { return nil }
-        return UnitPath(rawValue: "/" + codes.dropLast().joined(separator: "/") + "/")
+        // The path up to its last inner slash; a root (`/a/`) has none. Same as rebuilding it from
+        // `codes.dropLast()`, without splitting the string.
+        let bytes = rawValue.utf8
+        guard bytes.count > 2, let last = bytes.indices.last,
+              let cut = bytes[bytes.startIndex..<last].lastIndex(of: UInt8(ascii: "/")), cut != bytes.startIndex
+        else { return nil }
+        // A prefix of a well-formed path ending at one of its slashes is itself well formed.
+        return UnitPath(trusted: String(rawValue[...cut]))
     }
 }
 
