@@ -29,7 +29,7 @@ public enum TestApp {
         do {
             try await configure(app, config)
             if seedDemo {
-                try await DemoSeeder(services: app.grid).load(scale: .small, password: password, on: app.db)
+                try await DemoSeeder(services: app.grid).load(scale: .small, password: password, events: false, on: app.db)
             }
             let result = try await body(app)
             try await app.asyncShutdown()

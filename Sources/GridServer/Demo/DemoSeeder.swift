@@ -42,7 +42,9 @@ public struct DemoSeeder: Sendable {
     }
 
     @discardableResult
-    public func load(scale: DemoHierarchy.Scale, password: String, on db: any Database) async throws -> [DemoAccount] {
+    /// - Parameter events: also a year of events up to now (`DemoEventYear`); tests that count
+    ///   their own events leave it out.
+    public func load(scale: DemoHierarchy.Scale, password: String, events: Bool = true, on db: any Database) async throws -> [DemoAccount] {
         guard try await UnitStore.count(on: db) == 0 else { throw DemoError.databaseNotEmpty }
         let hierarchy = try DemoHierarchy(scale: scale)
         let now = services.clock.now
@@ -68,7 +70,41 @@ public struct DemoSeeder: Sendable {
         try await loadStaff(hierarchy, since: mapSince, on: db)
         try await services.map.reload(on: db)
         try await loadPopulation(hierarchy, scale: scale, on: db)
+        if events { try await loadEventYear(hierarchy, on: db) }
         return created
+    }
+
+    /// A year of events up to now, the demo accounts playing their parts in their units, a few
+    /// days per transaction. Loaded deadlines the sweep would have acted on are marked as acted on.
+    private func loadEventYear(_ hierarchy: DemoHierarchy, on db: any Database) async throws {
+        var cast = DemoCast()
+        for plan in Self.accountPlan where plan.role != .admin {
+            guard let account = try await UserStore.find(username: plan.username, on: db) else { continue }
+            cast.assign(.init(userID: account.id, name: account.displayName), as: plan.role, at: account.unit.path)
+        }
+        let now = services.clock.now
+        let year = try DemoEventYear(
+            hierarchy: hierarchy, catalog: services.catalog.catalog, calendar: services.calendar, until: now, cast: cast)
+        var pending: [DemoEvent] = []
+        var serials: [CalendarDay: Int] = [:]
+        for await batch in year.stream() {
+            pending += batch.events
+            serials[batch.day] = batch.lastSerial
+            if pending.count >= 4_000 {
+                let (events, last) = (pending, serials)
+                try await db.transaction { tx in try await EventStore.insertHistory(events, lastSerials: last, on: tx, now: now) }
+                pending.removeAll(keepingCapacity: true)
+                serials.removeAll()
+            }
+        }
+        let (events, last) = (pending, serials)
+        try await db.transaction { tx in
+            try await EventStore.insertHistory(events, lastSerials: last, on: tx, now: now)
+            try await AuditLog.record(
+                AuditRecord(action: "demo.events_loaded", targetType: "event", targetID: nil,
+                            summary: "demo year of events up to \(services.calendar.day(of: now))", unitPath: hierarchy.units.first?.path),
+                by: .system, on: tx, now: now)
+        }
     }
 
     /// Buildings, rooms, residents, organisations and city components of every grid

@@ -438,11 +438,11 @@ public enum EventStore {
                 ?? EventRatings())
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func localDay(_ date: Date) -> String {
+    static func localDay(_ date: Date) -> String {
         WorkingCalendar().day(of: date).description
     }
 }
