@@ -19,9 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             await Runtime.run {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-                }
+                let text = try Runtime.readText(file)
                 let config = try options.config()
                 let catalog = try await Runtime.withApplication(config) { app in
                     try await app.grid.catalog.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
@@ -41,9 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             await Runtime.run {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-                }
+                let text = try Runtime.readText(file)
                 let config = try options.config()
                 let imported = try await Runtime.withApplication(config) { app in
                     try await app.grid.calendars.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
@@ -65,9 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             await Runtime.run {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-                }
+                let text = try Runtime.readText(file)
                 let config = try options.config()
                 let rows = try await Runtime.withApplication(config) { app in
                     let scope: UnitPath
@@ -149,9 +143,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             await Runtime.run {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-                }
+                let text = try Runtime.readText(file)
                 let config = try options.config()
                 let imported = try await Runtime.withApplication(config) { app in
                     try await app.grid.calendars.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
@@ -173,9 +165,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             await Runtime.run {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-                }
+                let text = try Runtime.readText(file)
                 let config = try options.config()
                 let rows = try await Runtime.withApplication(config) { app in
                     let scope: UnitPath

@@ -65,6 +65,14 @@ enum Runtime {
         return all
     }
 
+    /// A UTF-8 text file named on the command line, or a one-sentence error.
+    static func readText(_ file: String) throws -> String {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+        }
+        return text
+    }
+
     /// Writes a line to standard output at once (print is buffered when output is a file or pipe,
     /// and a serving command may run for days).
     static func say(_ text: String) {

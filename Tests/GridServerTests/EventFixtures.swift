@@ -21,6 +21,26 @@ enum EventFixtures {
     }
 }
 
+extension EventFixtures {
+    /// Reports an event and walks it to a dispatch to the enforcement bureau (510117-ZF): the
+    /// community accepts it at level 3 and escalates, the street dispatches.
+    static func dispatchToDepartment(_ app: Application, description: String = "3号楼消防通道被杂物堵塞") async throws -> UUID {
+        let worker = try await app.token("gridworker")
+        let community = try await app.token("community_op")
+        let street = try await app.token("street_op")
+        let report = try await report(app, worker, description: description)
+        _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+        for (token, action, input) in [
+            (community, "accept", EventActionRequestDTO(level: 3)), (community, "escalate", EventActionRequestDTO(reason: "超出职能")),
+            (street, "dispatch", EventActionRequestDTO(unit: "510117-ZF")),
+        ] {
+            let status = try await app.call(.POST, "/api/v1/events/\(report.id)/actions/\(action)", token: token, json: input).status
+            guard status == .ok else { throw TestSupportError.unexpected("\(action) answered \(status)") }
+        }
+        return report.id
+    }
+}
+
 /// `#require` outside a test: throws instead of recording.
 func require<T>(_ value: T?, _ message: String = "missing value") throws -> T {
     guard let value else { throw TestSupportError.unexpected(message) }

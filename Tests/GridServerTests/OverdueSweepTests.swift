@@ -63,17 +63,7 @@ import Vapor
     @Test("an event overdue in handling is urged once per deadline, and the handler hears of it")
     func urgesOverdueHandling() async throws {
         try await TestApp.with { app in
-            let worker = try await app.token("gridworker")
-            let community = try await app.token("community_op")
-            let street = try await app.token("street_op")
-            let report = try await EventFixtures.report(app, worker)
-            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
-            for (token, action, input) in [
-                (community, "accept", EventActionRequestDTO(level: 3)), (community, "escalate", EventActionRequestDTO(reason: "超出职能")),
-                (street, "dispatch", EventActionRequestDTO(unit: "510117-ZF")),
-            ] {
-                #expect(try await app.call(.POST, "/api/v1/events/\(report.id)/actions/\(action)", token: token, json: input).status == .ok)
-            }
+            _ = try await EventFixtures.dispatchToDepartment(app)
             try app.grid.clock.advance(by: 30 * 86_400)
             let first = try await OverdueSweep(services: try app.grid).run(on: app.db)
             #expect(first.urged == 1)
@@ -89,7 +79,6 @@ import Vapor
         try await TestApp.with { app in
             let admin = try await app.token("admin")
             let worker = try await app.token("gridworker")
-            let community = try await app.token("community_op")
             let street = try await app.token("street_op")
             // a department may not change it; a response a stage does not allow is refused by field
             let change = OverduePolicyUpdateDTO(responses: ["triage": "supervise", "handling": "none"])
@@ -106,20 +95,13 @@ import Vapor
 
             let waiting = try await EventFixtures.report(app, worker, description: "消防通道堵塞 无人受理")
             _ = try await app.call(.POST, "/api/v1/events", token: worker, json: waiting)
-            let handling = try await EventFixtures.report(app, worker, description: "消防通道堵塞 派遣后超期")
-            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: handling)
-            for (token, action, input) in [
-                (community, "accept", EventActionRequestDTO(level: 3)), (community, "escalate", EventActionRequestDTO(reason: "超出职能")),
-                (street, "dispatch", EventActionRequestDTO(unit: "510117-ZF")),
-            ] {
-                #expect(try await app.call(.POST, "/api/v1/events/\(handling.id)/actions/\(action)", token: token, json: input).status == .ok)
-            }
+            let handling = try await EventFixtures.dispatchToDepartment(app, description: "消防通道堵塞 派遣后超期")
             try app.grid.clock.advance(by: 30 * 86_400)
             let result = try await OverdueSweep(services: try app.grid).run(on: app.db)
             #expect(result.supervised == 1 && result.escalated == 0 && result.urged == 0)
             let supervised = try #require(try await EventStore.find(waiting.id, on: app.db))
             #expect(supervised.snapshot.supervised && supervised.snapshot.state == .reported && supervised.snapshot.escalations == 0)
-            let untouched = try #require(try await EventStore.find(handling.id, on: app.db))
+            let untouched = try #require(try await EventStore.find(handling, on: app.db))
             #expect(untouched.snapshot.urgeCount == 0 && !untouched.snapshot.supervised)
             #expect(untouched.snapshot.isOverdue(try app.grid.clock.now))
         }

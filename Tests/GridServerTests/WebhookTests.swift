@@ -13,22 +13,6 @@ import Vapor
 @Suite struct WebhookTests {
     static let secret = "receiver-secret-0123456789"
 
-    /// Reports an event and walks it to a dispatch to the enforcement bureau (510117-ZF).
-    static func dispatchToDepartment(_ app: Application) async throws -> UUID {
-        let worker = try await app.token("gridworker")
-        let community = try await app.token("community_op")
-        let street = try await app.token("street_op")
-        let report = try await EventFixtures.report(app, worker)
-        _ = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
-        for (token, action, input) in [
-            (community, "accept", EventActionRequestDTO(level: 3)), (community, "escalate", EventActionRequestDTO(reason: "超出职能")),
-            (street, "dispatch", EventActionRequestDTO(unit: "510117-ZF")),
-        ] {
-            #expect(try await app.call(.POST, "/api/v1/events/\(report.id)/actions/\(action)", token: token, json: input).status == .ok)
-        }
-        return report.id
-    }
-
     static func expectedSignature(body: String, timestamp: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
         return code.map { String(format: "%02x", $0) }.joined()
@@ -52,7 +36,7 @@ import Vapor
                 let (_, list) = try await app.call(.GET, "/api/v1/webhooks", token: admin)
                 #expect(try app.decode(WebhookListDTO.self, list).items.map(\.secret) == [nil])
 
-                let eventID = try await Self.dispatchToDepartment(app)
+                let eventID = try await EventFixtures.dispatchToDepartment(app)
                 let dispatcher = WebhookDispatcher(services: try app.grid, client: app.client)
                 let first = try await dispatcher.run(on: app.db)
                 #expect(first == .init(delivered: 0, retrying: 1, failed: 0))
@@ -100,7 +84,7 @@ import Vapor
                 let (_, body) = try await app.call(
                     .POST, "/api/v1/webhooks", token: admin, json: CreateWebhookRequestDTO(url: receiver.url, unit: "510117-ZF", secret: Self.secret))
                 let subscription = try app.decode(WebhookDTO.self, body)
-                _ = try await Self.dispatchToDepartment(app)
+                _ = try await EventFixtures.dispatchToDepartment(app)
                 let dispatcher = WebhookDispatcher(services: try app.grid, client: app.client, retry: WebhookRetryPolicy(delays: [60]))
                 #expect(try await dispatcher.run(on: app.db).retrying == 1)
                 try app.grid.clock.advance(by: 61)
@@ -111,12 +95,12 @@ import Vapor
 
                 // switched off, it gets nothing; switched back on, new messages flow again
                 #expect(try await app.call(.POST, "/api/v1/webhooks/\(subscription.id)/disable", token: admin).status == .ok)
-                _ = try await Self.dispatchToDepartment(app)
+                _ = try await EventFixtures.dispatchToDepartment(app)
                 let (_, none) = try await app.call(.GET, "/api/v1/webhooks/\(subscription.id)/deliveries", token: admin)
                 #expect(try app.decode(PageDTO<WebhookDeliveryDTO>.self, none).total == 1)
                 let (_, enabled) = try await app.call(.POST, "/api/v1/webhooks/\(subscription.id)/enable", token: admin)
                 #expect(try app.decode(WebhookDTO.self, enabled).active)
-                _ = try await Self.dispatchToDepartment(app)
+                _ = try await EventFixtures.dispatchToDepartment(app)
                 #expect(try await dispatcher.run(on: app.db).retrying == 1)
                 #expect(await receiver.log.received.count == 3)
             }
@@ -147,7 +131,7 @@ import Vapor
                 .POST, "/api/v1/webhooks", token: admin,
                 json: CreateWebhookRequestDTO(url: "http://127.0.0.1:9/hook", unit: "510117001002", kinds: ["reported"]))
             let subscription = try app.decode(WebhookDTO.self, created)
-            _ = try await Self.dispatchToDepartment(app)
+            _ = try await EventFixtures.dispatchToDepartment(app)
             let (_, log) = try await app.call(.GET, "/api/v1/webhooks/\(subscription.id)/deliveries", token: admin)
             #expect(try app.decode(PageDTO<WebhookDeliveryDTO>.self, log).total == 0)
         }
