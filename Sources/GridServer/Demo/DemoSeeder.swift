@@ -41,10 +41,24 @@ public struct DemoSeeder: Sendable {
         }
     }
 
+    /// How much basic data and how many events the demo carries. The full district takes about
+    /// eleven minutes to load on two cores today (see the README); the sample — a tenth of the
+    /// residents, organisations and events, spread over every grid — about a tenth of that.
+    public enum Volume: String, Sendable, CaseIterable {
+        case sample
+        case full
+
+        var share: Double { self == .full ? 1 : 0.1 }
+    }
+
+    /// - Parameters:
+    ///   - events: also a year of events up to now (`DemoEventYear`); tests that count their own
+    ///     events leave it out.
+    ///   - volume: at district scale, the full Pidu volume or a tenth of it.
     @discardableResult
-    /// - Parameter events: also a year of events up to now (`DemoEventYear`); tests that count
-    ///   their own events leave it out.
-    public func load(scale: DemoHierarchy.Scale, password: String, events: Bool = true, on db: any Database) async throws -> [DemoAccount] {
+    public func load(
+        scale: DemoHierarchy.Scale, password: String, events: Bool = true, volume: Volume = .full, on db: any Database
+    ) async throws -> [DemoAccount] {
         guard try await UnitStore.count(on: db) == 0 else { throw DemoError.databaseNotEmpty }
         let hierarchy = try DemoHierarchy(scale: scale)
         let now = services.clock.now
@@ -69,14 +83,15 @@ public struct DemoSeeder: Sendable {
         }
         try await loadStaff(hierarchy, since: mapSince, on: db)
         try await services.map.reload(on: db)
-        try await loadPopulation(hierarchy, scale: scale, on: db)
-        if events { try await loadEventYear(hierarchy, on: db) }
+        let share = scale == .district ? volume.share : 1
+        try await loadPopulation(hierarchy, scale: scale, share: share, on: db)
+        if events { try await loadEventYear(hierarchy, share: share, on: db) }
         return created
     }
 
     /// A year of events up to now, the demo accounts playing their parts in their units, a few
     /// days per transaction. Loaded deadlines the sweep would have acted on are marked as acted on.
-    private func loadEventYear(_ hierarchy: DemoHierarchy, on db: any Database) async throws {
+    private func loadEventYear(_ hierarchy: DemoHierarchy, share: Double, on db: any Database) async throws {
         var cast = DemoCast()
         for plan in Self.accountPlan where plan.role != .admin {
             guard let account = try await UserStore.find(username: plan.username, on: db) else { continue }
@@ -84,7 +99,8 @@ public struct DemoSeeder: Sendable {
         }
         let now = services.clock.now
         let year = try DemoEventYear(
-            hierarchy: hierarchy, catalog: services.catalog.catalog, calendar: services.calendar, until: now, cast: cast)
+            hierarchy: hierarchy, catalog: services.catalog.catalog, calendar: services.calendar, until: now, cast: cast,
+            annualVolume: Int(Double(DemoEventYear.defaultAnnualVolume(gridCount: hierarchy.units.count { $0.kind.isGrid })) * share))
         var pending: [DemoEvent] = []
         var serials: [CalendarDay: Int] = [:]
         for await batch in year.stream() {
@@ -109,9 +125,12 @@ public struct DemoSeeder: Sendable {
 
     /// Buildings, rooms, residents, organisations and city components of every grid
     /// (`DemoPopulation`), generated grid by grid and written a few grids per transaction.
-    private func loadPopulation(_ hierarchy: DemoHierarchy, scale: DemoHierarchy.Scale, on db: any Database) async throws {
-        let population = DemoPopulation(
-            hierarchy: hierarchy, targets: DemoPopulation.Targets.targets(for: scale), today: services.calendar.day(of: services.clock.now))
+    private func loadPopulation(_ hierarchy: DemoHierarchy, scale: DemoHierarchy.Scale, share: Double, on db: any Database) async throws {
+        let full = DemoPopulation.Targets.targets(for: scale)
+        let targets = DemoPopulation.Targets(
+            residents: Int(Double(full.residents) * share), organizations: Int(Double(full.organizations) * share),
+            componentsPerGrid: max(1, Int(Double(full.componentsPerGrid) * share)))
+        let population = DemoPopulation(hierarchy: hierarchy, targets: targets, today: services.calendar.day(of: services.clock.now))
         let keyRing = services.keyRing
         let grids = population.grids
         for start in stride(from: 0, to: grids.count, by: 8) {
