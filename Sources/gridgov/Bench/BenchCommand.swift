@@ -41,7 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
             config.bcryptCost = 4
             try await Runtime.withApplication(config) { app in
                 app.logger.logLevel = .warning
-                _ = try await DemoSeeder(services: app.grid).load(scale: .district, password: "bench-password-1", events: false, on: app.db)
+                _ = try await DemoSeeder(services: app.grid).load(scale: .district, password: "bench-password-1", events: false, volume: .sample, on: app.db)
                 try await BareInsertRoute.install(on: app)
                 try await app.server.start(address: .hostname("127.0.0.1", port: 0))
                 defer { Task { await app.server.shutdown() } }
