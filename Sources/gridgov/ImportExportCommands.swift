@@ -4,7 +4,8 @@ import GridCore
 import GridServer
 import GridStore
 
-/// `gridgov import grids FILE.geojson`: the same checked, all-or-nothing import as the API.
+/// `gridgov import grids|event-types|holidays|people FILE`: the same checked, all-or-nothing
+/// imports as the API.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self, Holidays.self, People.self])
@@ -96,12 +97,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             await Runtime.run {
-                let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file))
-                } catch {
-                    throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-                }
+                let data = try Runtime.readData(file)
                 let collection = try GeoJSONFeatureCollection(geoJSON: data)
                 let config = try options.config()
                 let report = try await Runtime.withApplication(config) { app in
@@ -132,60 +128,6 @@ struct ImportCommand: AsyncParsableCommand {
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export data to files.", subcommands: [Grids.self])
-
-    struct Holidays: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add or correct years of the holiday calendar from a CSV (date,kind,festival — the format of cn-holidays.csv).")
-
-        @OptionGroup var options: ServerOptions
-        @Argument(help: "The CSV file.") var file: String
-        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
-
-        func run() async throws {
-            await Runtime.run {
-                let text = try Runtime.readText(file)
-                let config = try options.config()
-                let imported = try await Runtime.withApplication(config) { app in
-                    try await app.grid.calendars.importCSV(text, dryRun: dryRun, actor: .commandLine, now: Date(), on: app.db)
-                }
-                let years = imported.coverage.sorted().map(String.init).joined(separator: ", ")
-                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(imported.entries.count) days for \(years)")
-            }
-        }
-    }
-
-    struct People: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import people (实有人口) from a CSV with Chinese headers; all rows or none.")
-
-        @OptionGroup var options: ServerOptions
-        @Argument(help: "The CSV file.") var file: String
-        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
-        @Option(help: "Only rooms under this unit code (default: the whole district).") var unit: String?
-
-        func run() async throws {
-            await Runtime.run {
-                let text = try Runtime.readText(file)
-                let config = try options.config()
-                let rows = try await Runtime.withApplication(config) { app in
-                    let scope: UnitPath
-                    if let unit {
-                        guard let found = try await UnitStore.find(idOrCode: unit, on: app.db) else {
-                            throw ValidationFailure(field: "unit", zh: "找不到单位 \(unit)", en: "no unit \(unit)")
-                        }
-                        scope = found.path
-                    } else {
-                        guard let root = try await UnitStore.children(of: nil, on: app.db).first else {
-                            throw ValidationFailure(field: "unit", zh: "数据库中还没有单位", en: "the database has no units yet")
-                        }
-                        scope = root.path
-                    }
-                    return try await PeopleImportService(services: app.grid).run(text, dryRun: dryRun, scope: scope, actor: .commandLine, on: app.db)
-                }
-                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(rows) people")
-            }
-        }
-    }
 
     struct Grids: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the outlines under a unit as GeoJSON (ready to import).")

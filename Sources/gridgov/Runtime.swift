@@ -65,11 +65,19 @@ enum Runtime {
         return all
     }
 
+    /// A file named on the command line, or a one-sentence error.
+    static func readData(_ file: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: file) else { throw unreadable(file) }
+        return data
+    }
+
+    private static func unreadable(_ file: String) -> ValidationFailure {
+        ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
+    }
+
     /// A UTF-8 text file named on the command line, or a one-sentence error.
     static func readText(_ file: String) throws -> String {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw ValidationFailure(field: "file", zh: "无法读取文件 \(file)", en: "cannot read the file \(file)")
-        }
+        guard let text = String(data: try readData(file), encoding: .utf8) else { throw unreadable(file) }
         return text
     }
 
