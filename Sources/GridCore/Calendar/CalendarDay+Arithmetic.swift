@@ -45,4 +45,11 @@ extension CalendarDay {
         let index = ((daysSinceEpoch + 3) % 7 + 7) % 7
         return Weekday(rawValue: index + 1) ?? .monday
     }
+
+    /// Whole years from this day (a birth date) to `day`: the age on `day`, 0 before the first
+    /// birthday (and for a `day` before this one).
+    public func completedYears(until day: CalendarDay) -> Int {
+        let hadAnniversary = (day.month, day.day) >= (month, self.day)
+        return max(0, day.year - year - (hadAnniversary ? 0 : 1))
+    }
 }

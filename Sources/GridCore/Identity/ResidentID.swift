@@ -78,8 +78,7 @@ public struct ResidentID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Age in whole years on `day` (周岁), e.g. for the elderly care group.
     public func age(on day: CalendarDay) -> Int {
-        let hadBirthday = (day.month, day.day) >= (birthDate.month, birthDate.day)
-        return max(0, day.year - birthDate.year - (hadBirthday ? 0 : 1))
+        birthDate.completedYears(until: day)
     }
 
     /// The check character for the first 17 digits (ISO 7064 MOD 11-2), or nil when `digits` is

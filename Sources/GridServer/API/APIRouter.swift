@@ -131,6 +131,12 @@ extension Request {
         guard let value = parameters.get(name), !value.isEmpty else { throw GridHTTPError.notFound }
         return value
     }
+
+    /// A record id in the path; anything but a UUID names nothing here (404).
+    func idParameter(_ name: String = "id") throws -> UUID {
+        guard let id = UUID(uuidString: try pathParameter(name)) else { throw GridHTTPError.notFound }
+        return id
+    }
 }
 
 extension APIRouter {

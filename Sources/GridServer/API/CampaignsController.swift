@@ -32,28 +32,24 @@ struct CampaignsController {
         api.add(.GET, "campaigns/{id}", summary: "One campaign with its progress", tag: "campaigns", access: .permission(.eventsRead),
                 response: CampaignDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            return try await one(try await campaigns.find(try id(req), by: principal, on: req.db), req)
+            return try await one(try await campaigns.find(try req.idParameter(), by: principal, on: req.db), req)
         }
         api.add(.POST, "campaigns/{id}/events", summary: "Bring events under the campaign (all or none; misfits named by index)",
                 tag: "campaigns", access: .permission(.eventsDispatch), body: CampaignMembersRequestDTO.self,
                 response: CampaignDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let body = try req.decodeBody(CampaignMembersRequestDTO.self)
-            return try await one(try await campaigns.add(body.events, to: try id(req), by: principal, on: req.db), req)
+            return try await one(try await campaigns.add(body.events, to: try req.idParameter(), by: principal, on: req.db), req)
         }
         api.add(.POST, "campaigns/{id}/close", summary: "End the campaign with a summary (lead department or a centre over it)",
                 tag: "campaigns", access: .permission(.eventsRead), body: CloseCampaignRequestDTO.self,
                 response: CampaignDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let body = try req.decodeBody(CloseCampaignRequestDTO.self)
-            return try await one(try await campaigns.close(try id(req), note: body.note, by: principal, on: req.db), req)
+            return try await one(try await campaigns.close(try req.idParameter(), note: body.note, by: principal, on: req.db), req)
         }
     }
 
-    private func id(_ req: Request) throws -> UUID {
-        guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
-        return id
-    }
 
     private func one(_ stored: CampaignStore.StoredCampaign, _ req: Request) async throws -> CampaignDTO {
         guard let dto = try await campaigns.dtos([stored], language: req.language, on: req.db).first else { throw GridHTTPError.notFound }

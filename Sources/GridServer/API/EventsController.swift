@@ -87,7 +87,8 @@ struct EventsController {
         api.add(.GET, "events/{id}", summary: "One event with its timeline", tag: "events", access: .permission(.eventsRead),
                 response: EventDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            guard let id = UUID(uuidString: try req.pathParameter("id")), let event = try await EventStore.find(id, on: req.db),
+            let id = try req.idParameter()
+            guard let event = try await EventStore.find(id, on: req.db),
                   EventService.visible(event.snapshot, to: principal.unitPath)
             else { throw GridHTTPError.notFound }
             return try await presenter(req).full(event, on: req.db)
@@ -96,7 +97,8 @@ struct EventsController {
                     tag: "events", access: .permission(.eventsRead), mediaType: "image/*") { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let sha = try req.pathParameter("sha256")
-            guard let id = UUID(uuidString: try req.pathParameter("id")), let event = try await EventStore.find(id, on: req.db),
+            let id = try req.idParameter()
+            guard let event = try await EventStore.find(id, on: req.db),
                   EventService.visible(event.snapshot, to: principal.unitPath),
                   let photo = try await EventStore.photos(id, on: req.db).first(where: { $0.sha256 == sha })
             else { throw GridHTTPError.notFound }
@@ -109,7 +111,7 @@ struct EventsController {
         api.add(.POST, "events/{id}/actions/{action}", summary: "Act on an event (accept, reject, dispatch, take, return, handle, verify, close, reopen, escalate, urge, supervise, extend, …)",
                 tag: "events", access: .signedIn, body: EventActionRequestDTO.self, response: EventDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
+            let id = try req.idParameter()
             let body = req.body.data.map { $0.readableBytes > 0 } == true ? try req.decodeBody(EventActionRequestDTO.self) : EventActionRequestDTO()
             do {
                 let event = try await events.act(id, action: try req.pathParameter("action"), input: body, by: principal, on: req.db)
@@ -135,7 +137,7 @@ struct EventsController {
         api.addNoContent(.POST, "inbox/{id}/read", summary: "Mark a message read", tag: "events", access: .signedIn) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let now = try req.grid.clock.now
-            guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
+            let id = try req.idParameter()
             let actor = req.auditActor
             let found = try await req.db.transaction { tx in
                 guard try await EventStore.markRead(id, userID: principal.id, unitPath: principal.unitPath, on: tx, now: now) else { return false }

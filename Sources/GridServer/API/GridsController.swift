@@ -136,8 +136,8 @@ struct GridsController {
         api.add(.POST, "grids/staff/{id}/end", summary: "End an assignment today", tag: "grids",
                 access: .permission(.staffManage), response: GridStaffDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            guard let id = UUID(uuidString: try req.pathParameter("id")),
-                  let (_, grid) = try await GridMapStore.staffAssignment(id, on: req.db)
+            let id = try req.idParameter()
+            guard let (_, grid) = try await GridMapStore.staffAssignment(id, on: req.db)
             else { throw GridHTTPError.notFound }
             try principal.requireInScope(grid.path)
             return try await StaffService(services: try req.grid).end(id, grid: grid, actor: req.auditActor, on: req.db)

@@ -28,8 +28,8 @@ struct UsersController {
         api.add(.GET, "users/{id}", summary: "One account", tag: "users", access: .permission(.usersRead),
                 response: UserDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            guard let id = UUID(uuidString: try req.pathParameter("id")),
-                  let account = try await UserStore.find(id: id, on: req.db)
+            let id = try req.idParameter()
+            guard let account = try await UserStore.find(id: id, on: req.db)
             else { throw GridHTTPError.notFound }
             try principal.requireInScope(account.unit.path)
             return account.dto
@@ -37,7 +37,7 @@ struct UsersController {
         api.add(.PATCH, "users/{id}", summary: "Change roles, unit, name, password; disable or enable", tag: "users",
                 access: .permission(.usersManage), body: UpdateUserRequestDTO.self, response: UserDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
+            let id = try req.idParameter()
             let body = try req.decodeBody(UpdateUserRequestDTO.self)
             return try await accounts.update(id, body, scope: principal.unitPath, actor: req.auditActor, on: req.db).dto
         }

@@ -23,7 +23,7 @@ struct WebhooksController {
             api.add(.POST, "webhooks/{id}/\(verb)", summary: active ? "Resume sending to a subscription" : "Stop sending to a subscription (kept for the record)",
                     tag: "settings", access: .permission(.settingsManage), response: WebhookDTO.self) { req, principal in
                 let principal = try APIRouter.signedIn(principal)
-                return try await webhooks.setActive(try id(req), active, by: principal, on: req.db)
+                return try await webhooks.setActive(try req.idParameter(), active, by: principal, on: req.db)
             }
         }
         api.add(.GET, "webhooks/{id}/deliveries", summary: "Messages sent to a subscription and how each attempt went", tag: "settings",
@@ -31,15 +31,11 @@ struct WebhooksController {
                 query: [.query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200")],
                 response: PageDTO<WebhookDeliveryDTO>.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            let subscription = try await webhooks.stored(try id(req), by: principal, on: req.db)
+            let subscription = try await webhooks.stored(try req.idParameter(), by: principal, on: req.db)
             let (page, per) = try req.paging()
             let (items, total) = try await WebhookStore.deliveries(of: subscription.subscription.id, page: page, per: per, on: req.db)
             return PageDTO(items: items.map(WebhookService.dto), page: page, per: per, total: total)
         }
     }
 
-    private func id(_ req: Request) throws -> UUID {
-        guard let id = UUID(uuidString: try req.pathParameter("id")) else { throw GridHTTPError.notFound }
-        return id
-    }
 }

@@ -76,7 +76,8 @@ struct PeopleController {
                 response: PersonDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let services = try req.grid
-            guard let id = UUID(uuidString: try req.pathParameter("id")), let person = try await PeopleStore.find(id, on: req.db),
+            let id = try req.idParameter()
+            guard let person = try await PeopleStore.find(id, on: req.db),
                   principal.unitPath.contains(person.gridPath)
             else { throw GridHTTPError.notFound }
             let today = services.calendar.day(of: services.clock.now)
@@ -100,16 +101,11 @@ struct PeopleController {
 
     static func dto(_ row: PeopleStore.Row, clear: (idNumber: String, phone: String?)?, today: CalendarDay, language: Language) -> PersonDTO {
         let label = { (code: String, text: LocalizedText) in PersonDTO.Label(code: code, label: text.text(in: language)) }
-        var age: Int?
-        if let birth = row.birthDate {
-            let hadBirthday = (today.month, today.day) >= (birth.month, birth.day)
-            age = max(0, today.year - birth.year - (hadBirthday ? 0 : 1))
-        }
         return PersonDTO(
             id: row.id, name: row.name, idType: label(row.idType.rawValue, row.idType.label), idNumber: clear?.idNumber ?? row.idMasked,
             phone: clear.map { $0.phone } ?? row.phoneMasked, masked: clear == nil,
             residenceKind: label(row.residenceKind.rawValue, row.residenceKind.label), sex: row.sex, birthDate: row.birthDate?.description,
-            age: age, relation: row.relation, roomID: row.roomID, householdID: row.householdID, gridPath: row.gridPath.rawValue,
+            age: row.birthDate?.completedYears(until: today), relation: row.relation, roomID: row.roomID, householdID: row.householdID, gridPath: row.gridPath.rawValue,
             movedInOn: row.movedInOn?.description, movedOutOn: row.movedOutOn?.description,
             careGroups: row.careGroups.map { label($0.rawValue, $0.label) }, tags: row.tags, updatedOn: row.updatedOn?.description ?? "",
             version: row.version)

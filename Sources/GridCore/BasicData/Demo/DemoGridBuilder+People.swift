@@ -159,7 +159,6 @@ extension DemoGridBuilder {
     }
 
     static func age(born birth: CalendarDay, on day: CalendarDay) -> Int {
-        let hadBirthday = (day.month, day.day) >= (birth.month, birth.day)
-        return max(0, day.year - birth.year - (hadBirthday ? 0 : 1))
+        birth.completedYears(until: day)
     }
 }

@@ -93,9 +93,7 @@ public struct Person: Sendable, Hashable, Codable, Identifiable, CustomStringCon
 
     /// Age in whole years on `day` (周岁), nil when the birth date is unknown.
     public func age(on day: CalendarDay) -> Int? {
-        guard let birthDate else { return nil }
-        let hadBirthday = (day.month, day.day) >= (birthDate.month, birthDate.day)
-        return max(0, day.year - birthDate.year - (hadBirthday ? 0 : 1))
+        birthDate?.completedYears(until: day)
     }
 
     /// Whether the person lives here on `day`: moved in (or no date known) and not yet moved out.
