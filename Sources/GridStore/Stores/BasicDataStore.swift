@@ -34,8 +34,7 @@ public enum BasicDataStore {
         for set in sets where !set.rows.isEmpty {
             let perStatement = max(1, 12_000 / set.columns.count)
             let columns = SQLList(set.columns.map { SQLIdentifier($0) })
-            for start in stride(from: 0, to: set.rows.count, by: perStatement) {
-                let chunk = set.rows[start..<min(start + perStatement, set.rows.count)]
+            for chunk in set.rows.chunked(into: perStatement) {
                 let values = SQLList(chunk.map { row in SQLGroupExpression(row.map { SQLBind($0) }) })
                 try await sql.raw("INSERT INTO \(ident: set.table) (\(columns)) VALUES \(values)").run()
             }
@@ -55,7 +54,7 @@ public enum BasicDataStore {
               let datum = Datum(rawValue: try row.decode(column: "datum", as: String.self)),
               let updated = CalendarDay(iso: try row.decode(column: "updated_on", as: String.self))
         else { throw StoreError.corruptRow(table: "buildings", id: id.uuidString) }
-        let address = try JSONDecoder().decode(StandardAddress.self, from: Data(try row.decode(column: "address", as: String.self).utf8))
+        let address = try StoreJSON.decode(StandardAddress.self, from: try row.decode(column: "address", as: String.self))
         let location: Coordinate? = if let lon = try row.decode(column: "lon", as: Double?.self), let lat = try row.decode(column: "lat", as: Double?.self) {
             Coordinate(lon: lon, lat: lat)
         } else { nil }
@@ -72,12 +71,6 @@ public enum BasicDataStore {
         return (try keyRing.seal(value), keyRing.searchHash(value), mask(value))
     }
 
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     static func buildingRows(_ buildings: [Building]) throws -> RowSet {
         let point: (Building) -> GeoPoint? = { $0.representativePoint }
         return RowSet(
@@ -85,7 +78,7 @@ public enum BasicDataStore {
             columns: ["id", "grid_path", "address_code", "name", "use", "floors", "lon", "lat", "datum", "address", "footprint", "updated_on", "version"],
             rows: try buildings.map { b in
                 [b.id, b.gridPath.rawValue, b.address.addressCode, b.name, b.use.rawValue, b.floors, point(b)?.coordinate.lon, point(b)?.coordinate.lat,
-                 b.datum.rawValue, try json(b.address), try b.footprint.map { try json($0.map { [$0.lon, $0.lat] }) }, b.updatedOn.description, 1]
+                 b.datum.rawValue, try StoreJSON.text(b.address), try b.footprint.map { try StoreJSON.text($0.map { [$0.lon, $0.lat] }) }, b.updatedOn.description, 1]
             })
     }
 
@@ -114,7 +107,7 @@ public enum BasicDataStore {
                 return [p.id, p.gridPath.rawValue, p.roomID, p.householdID, p.name, p.idType.rawValue, id.0 ?? "", id.1 ?? "", id.2 ?? "",
                         phone.0, phone.1, phone.2, p.residenceKind.rawValue, p.sex?.rawValue, p.birthDate?.description,
                         p.relationToHead?.rawValue, p.movedInOn?.description, p.movedOutOn?.description,
-                        careGroupText(p.careGroups), try json(p.tags), p.updatedOn.description, 1]
+                        careGroupText(p.careGroups), try StoreJSON.text(p.tags), p.updatedOn.description, 1]
             })
     }
 
@@ -126,7 +119,7 @@ public enum BasicDataStore {
             rows: try organizations.map { o in
                 let phone = try protected(o.phone, mask: Masking.maskPhone, keyRing)
                 return [o.id, o.gridPath.rawValue, o.roomID, o.name, o.creditCode?.value, o.kind.rawValue, o.address.addressCode,
-                        try json(o.address), o.legalPerson, phone.0, phone.1, phone.2, o.employeeCount, o.updatedOn.description, 1]
+                        try StoreJSON.text(o.address), o.legalPerson, phone.0, phone.1, phone.2, o.employeeCount, o.updatedOn.description, 1]
             })
     }
 
@@ -157,8 +150,7 @@ extension BasicDataStore {
     public static func rooms(addressCodes: some Collection<String>, on db: any Database) async throws -> [String: RoomLocation] {
         var found: [String: RoomLocation] = [:]
         let codes = Array(Set(addressCodes))
-        for start in stride(from: 0, to: codes.count, by: 500) {
-            let chunk = codes[start..<min(start + 500, codes.count)]
+        for chunk in codes.chunked(into: 500) {
             let rows = try await (try db.sql).raw("""
                 SELECT id, grid_path, address_code FROM rooms WHERE address_code IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
                 """).all()
@@ -188,8 +180,7 @@ extension BasicDataStore {
     public static func registeredIDHashes(_ hashes: some Collection<String>, on db: any Database) async throws -> Set<String> {
         var found: Set<String> = []
         let all = Array(hashes)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let chunk = all[start..<min(start + 500, all.count)]
+        for chunk in all.chunked(into: 500) {
             let rows = try await (try db.sql).raw("""
                 SELECT id_hash FROM people WHERE moved_out_on IS NULL AND id_hash IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))
                 """).all()

@@ -24,7 +24,7 @@ public enum CampaignStore {
         let row = try await (try db.sql).raw("""
             INSERT INTO campaigns (id, name, lead_path, scope_path, due_on, document, created_by, created_at)
             VALUES (\(bind: campaign.id), \(bind: campaign.name), \(bind: campaign.leadPath.rawValue), \(bind: campaign.scopePath.rawValue),
-              \(bind: campaign.dueOn.description), \(bind: try json(campaign)), \(bind: actor), \(bind: now))
+              \(bind: campaign.dueOn.description), \(bind: try StoreJSON.text(campaign)), \(bind: actor), \(bind: now))
             ON CONFLICT (id) DO NOTHING RETURNING id
             """).first()
         return row != nil
@@ -58,7 +58,7 @@ public enum CampaignStore {
     /// Ends a campaign with the lead's note.
     public static func close(_ campaign: Campaign, on db: any Database) async throws {
         try await (try db.sql).raw("""
-            UPDATE campaigns SET document = \(bind: try json(campaign)), closed_at = \(bind: campaign.closedAt) WHERE id = \(bind: campaign.id)
+            UPDATE campaigns SET document = \(bind: try StoreJSON.text(campaign)), closed_at = \(bind: campaign.closedAt) WHERE id = \(bind: campaign.id)
             """).run()
     }
 
@@ -108,21 +108,8 @@ public enum CampaignStore {
 
     private static func decode(_ row: any SQLRow) throws -> StoredCampaign {
         StoredCampaign(
-            campaign: try decoder.decode(Campaign.self, from: Data(try row.decode(column: "document", as: String.self).utf8)),
+            campaign: try StoreJSON.decode(Campaign.self, from: try row.decode(column: "document", as: String.self)),
             createdBy: try row.decode(column: "created_by", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Date.self))
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
-    private static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -22,8 +22,8 @@ extension EventStore {
                      \(bind: s.ownerPath.rawValue), \(bind: s.handlingUnit?.path.rawValue), \(bind: s.state.rawValue), \(bind: s.level),
                      \(bind: s.reporterID), \(bind: event.reporterName), \(bind: event.occurredAt), \(bind: s.reportedAt),
                      \(bind: s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)), \(bind: "history"),
-                     \(bind: try json(event.attributes)), \(bind: try json(s)), \(bind: s.version),
-                     \(bind: event.timeline.last?.entry.at ?? s.reportedAt), \(bind: try event.ratings.map { try json($0) }), \(bind: event.sweepMark))
+                     \(bind: try StoreJSON.text(event.attributes)), \(bind: try StoreJSON.text(s)), \(bind: s.version),
+                     \(bind: event.timeline.last?.entry.at ?? s.reportedAt), \(bind: try event.ratings.map { try StoreJSON.text($0) }), \(bind: event.sweepMark))
                     """)
             }
             try await sql.raw("""
@@ -41,7 +41,7 @@ extension EventStore {
                 return """
                     (\(bind: UUID()), \(bind: eventID), \(bind: seq), \(bind: e.at), \(bind: e.actorID), \(bind: item.actorName),
                      \(bind: e.actorRole?.rawValue), \(bind: e.action.rawValue), \(bind: e.from?.rawValue), \(bind: e.to.rawValue),
-                     \(bind: e.note), \(bind: try json(e.attachments)))
+                     \(bind: e.note), \(bind: try StoreJSON.text(e.attachments)))
                     """
             }
             try await sql.raw("""
@@ -55,11 +55,5 @@ extension EventStore {
                 ON CONFLICT (day) DO UPDATE SET last = CASE WHEN event_numbers.last > \(bind: last) THEN event_numbers.last ELSE \(bind: last) END
                 """).run()
         }
-    }
-}
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

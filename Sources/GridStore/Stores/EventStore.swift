@@ -50,19 +50,6 @@ public struct StoredTimelineEntry: Sendable, Equatable {
 /// Events, their timelines, photos and the inbox. Writes that change an event go through
 /// `update`, which checks the version the change started from (optimistic locking).
 public enum EventStore {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
     /// The next ticket number of a local day: `YYMMDD` + 5 digits (`26112300042`).
     public static func nextNumber(day: CalendarDay, on db: any Database) async throws -> String {
         let key = day.description
@@ -90,7 +77,7 @@ public enum EventStore {
               \(bind: s.ownerPath.rawValue), \(bind: s.handlingUnit?.path.rawValue), \(bind: s.state.rawValue), \(bind: s.level),
               \(bind: s.reporterID), \(bind: event.reporterName), \(bind: event.occurredAt), \(bind: s.reportedAt),
               \(bind: s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)),
-              \(bind: event.contentHash), \(bind: try json(event.attributes)), \(bind: try json(s)), \(bind: s.version), \(bind: now))
+              \(bind: event.contentHash), \(bind: try StoreJSON.text(event.attributes)), \(bind: try StoreJSON.text(s)), \(bind: s.version), \(bind: now))
             ON CONFLICT (id) DO NOTHING
             RETURNING id
             """).first()
@@ -108,7 +95,7 @@ public enum EventStore {
             UPDATE events SET state = \(bind: snapshot.state.rawValue), level = \(bind: snapshot.level),
               owner_path = \(bind: snapshot.ownerPath.rawValue), handler_path = \(bind: snapshot.handlingUnit?.path.rawValue),
               deadline_at = \(bind: snapshot.deadline?.end), closed_at = \(bind: snapshot.closedAt),
-              snapshot = \(bind: try json(snapshot)), version = \(bind: snapshot.version), updated_at = \(bind: now)
+              snapshot = \(bind: try StoreJSON.text(snapshot)), version = \(bind: snapshot.version), updated_at = \(bind: now)
             WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
             RETURNING id
             """).first()
@@ -123,7 +110,7 @@ public enum EventStore {
         on db: any Database, now: Date
     ) async throws -> Bool {
         let row = try await (try db.sql).raw("""
-            UPDATE events SET ratings = \(bind: try json(ratings)), snapshot = \(bind: try json(snapshot)),
+            UPDATE events SET ratings = \(bind: try StoreJSON.text(ratings)), snapshot = \(bind: try StoreJSON.text(snapshot)),
               version = \(bind: snapshot.version), updated_at = \(bind: now)
             WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
             RETURNING id
@@ -141,7 +128,7 @@ public enum EventStore {
             INSERT INTO event_timeline (id, event_id, seq, at, actor_id, actor_name, actor_role, action, from_state, to_state, note, attachments)
             VALUES (\(bind: UUID()), \(bind: eventID), \(bind: next + 1), \(bind: entry.at), \(bind: entry.actorID), \(bind: actorName),
               \(bind: entry.actorRole?.rawValue), \(bind: entry.action.rawValue), \(bind: entry.from?.rawValue), \(bind: entry.to.rawValue),
-              \(bind: entry.note), \(bind: try json(entry.attachments)))
+              \(bind: entry.note), \(bind: try StoreJSON.text(entry.attachments)))
             """).run()
     }
 
@@ -161,7 +148,7 @@ public enum EventStore {
                 actorRole: try row.decode(column: "actor_role", as: String?.self).flatMap(Role.init(rawValue:)),
                 action: name, from: try row.decode(column: "from_state", as: String?.self).flatMap(EventState.init(rawValue:)), to: to,
                 note: try row.decode(column: "note", as: String?.self),
-                attachments: try decoder.decode([String].self, from: Data(try row.decode(column: "attachments", as: String.self).utf8)))
+                attachments: try StoreJSON.decode([String].self, from: try row.decode(column: "attachments", as: String.self)))
             return StoredTimelineEntry(entry: entry, actorName: try row.decode(column: "actor_name", as: String.self))
         }
     }
@@ -420,7 +407,7 @@ public enum EventStore {
     // MARK: rows
 
     static func decode(_ row: any SQLRow) throws -> StoredEvent {
-        let snapshot = try decoder.decode(EventSnapshot.self, from: Data(try row.decode(column: "snapshot", as: String.self).utf8))
+        let snapshot = try StoreJSON.decode(EventSnapshot.self, from: try row.decode(column: "snapshot", as: String.self))
         guard let datum = Datum(rawValue: try row.decode(column: "location_datum", as: String.self)) else {
             throw StoreError.corruptRow(table: "events", id: snapshot.id.uuidString)
         }
@@ -432,14 +419,10 @@ public enum EventStore {
             mapPoint: Coordinate(lon: try row.decode(column: "map_lon", as: Double.self), lat: try row.decode(column: "map_lat", as: Double.self)),
             gridID: try row.decode(column: "grid_id", as: UUID.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
             reporterName: try row.decode(column: "reporter_name", as: String.self),
-            attributes: try decoder.decode([String: JSONValue].self, from: Data(try row.decode(column: "attributes", as: String.self).utf8)),
+            attributes: try StoreJSON.decode([String: JSONValue].self, from: try row.decode(column: "attributes", as: String.self)),
             contentHash: try row.decode(column: "content_hash", as: String.self),
-            ratings: try row.decode(column: "ratings", as: String?.self).map { try decoder.decode(EventRatings.self, from: Data($0.utf8)) }
+            ratings: try row.decode(column: "ratings", as: String?.self).map { try StoreJSON.decode(EventRatings.self, from: $0) }
                 ?? EventRatings())
-    }
-
-    static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func localDay(_ date: Date) -> String {

@@ -67,8 +67,8 @@ public enum GridMapStore {
         let models = try rows.map {
             try outlineModel($0.unit, geometry: $0.geometry, sourceDatum: sourceDatum, effective: effective, changeID: nil, now: now)
         }
-        for start in stride(from: 0, to: models.count, by: 200) {
-            try await Array(models[start..<min(start + 200, models.count)]).create(on: db)
+        for chunk in models.chunked(into: 200) {
+            try await Array(chunk).create(on: db)
         }
     }
 
@@ -166,8 +166,8 @@ public enum GridMapStore {
         let models = rows.map {
             staffModel(grid: $0.grid, name: $0.name, role: $0.role, workPhone: $0.workPhone, userID: $0.userID, from: from, now: now)
         }
-        for start in stride(from: 0, to: models.count, by: 500) {
-            try await Array(models[start..<min(start + 500, models.count)]).create(on: db)
+        for chunk in models.chunked(into: 500) {
+            try await Array(chunk).create(on: db)
         }
     }
 

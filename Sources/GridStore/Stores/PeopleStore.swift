@@ -88,7 +88,7 @@ public enum PeopleStore {
               let kind = ResidenceKind(rawValue: try row.decode(column: "residence_kind", as: String.self))
         else { throw StoreError.corruptRow(table: "people", id: id.uuidString) }
         let day: (String) throws -> CalendarDay? = { column in try row.decode(column: column, as: String?.self).flatMap { CalendarDay(iso: $0) } }
-        let tags = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "tags", as: String.self).utf8))
+        let tags = try StoreJSON.decode([String].self, from: try row.decode(column: "tags", as: String.self))
         return Row(
             id: id, name: try row.decode(column: "name", as: String.self), idType: idType,
             idMasked: try row.decode(column: "id_masked", as: String.self), phoneMasked: try row.decode(column: "phone_masked", as: String?.self),

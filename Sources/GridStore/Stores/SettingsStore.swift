@@ -15,13 +15,11 @@ public enum SettingsStore {
         guard let text = try await (try db.sql).raw("SELECT value FROM settings WHERE name = \(bind: key.rawValue)")
             .first()?.decode(column: "value", as: String.self)
         else { return nil }
-        return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+        return try StoreJSON.decode(Value.self, from: text)
     }
 
     public static func save(_ key: Key, _ value: some Encodable, by actor: String, on db: any Database, now: Date) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        let text = try StoreJSON.text(value)
         let sql = try db.sql
         try await sql.raw("DELETE FROM settings WHERE name = \(bind: key.rawValue)").run()
         try await sql.raw("""

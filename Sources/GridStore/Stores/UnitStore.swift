@@ -23,9 +23,8 @@ public enum UnitStore {
 
     /// Inserts many already-validated units at once (demo data, imports), parents first.
     public static func insertAll(_ units: [OrgUnit], on db: any Database, now: Date) async throws {
-        for chunk in stride(from: 0, to: units.count, by: 500) {
-            let models = units[chunk..<min(chunk + 500, units.count)].map { UnitModel($0, now: now) }
-            try await models.create(on: db)
+        for chunk in units.chunked(into: 500) {
+            try await chunk.map { UnitModel($0, now: now) }.create(on: db)
         }
     }
 
