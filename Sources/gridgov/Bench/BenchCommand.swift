@@ -44,36 +44,45 @@ struct BenchCommand: AsyncParsableCommand {
                 _ = try await DemoSeeder(services: app.grid).load(scale: .district, password: "bench-password-1", events: false, volume: .sample, on: app.db)
                 try await BareInsertRoute.install(on: app)
                 try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-                defer { Task { await app.server.shutdown() } }
-                guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
-                let base = "http://127.0.0.1:\(port)"
-                let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
-                    connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
                 do {
-                    let token = try await Self.login(client, base)
-                    let reports = try ReportBodies(count: requests + requests / 10)
-                    let load = LoadGenerator(client: client, connections: connections)
-                    Runtime.say("gridgov bench: \(connections) connections, \(requests) requests each, database \(config.database)")
-                    Runtime.say("  processors: \(ProcessInfo.processInfo.activeProcessorCount)")
-                    let bare: @Sendable (Int) -> HTTPClientRequest = { index in
-                        Self.request(base + "/bench/bare", body: #"{"note":"bare \#(index)"}"#, token: nil)
-                    }
-                    let report: @Sendable (Int) -> HTTPClientRequest = { index in
-                        Self.request(base + "/api/v1/events", body: reports.body(index), token: token)
-                    }
-                    _ = await load.run(total: requests / 10, expect: .created, makeRequest: bare)
-                    let bareResult = await load.run(total: requests, expect: .created, makeRequest: bare)
-                    _ = await load.run(total: requests / 10, expect: .created) { report($0 + requests) }
-                    let reportResult = await load.run(total: requests, expect: .created, makeRequest: report)
-                    Runtime.say("  bare Fluent insert:   " + bareResult.line)
-                    Runtime.say("  POST /api/v1/events:  " + reportResult.line)
-                    Runtime.say(String(format: "  reports / bare: %.2f (bar: ≥ 0.50)", reportResult.rate / bareResult.rate))
-                    try await client.shutdown()
+                    guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
+                    try await measure(base: "http://127.0.0.1:\(port)", database: config.database)
                 } catch {
-                    try? await client.shutdown()
+                    await app.server.shutdown()
                     throw error
                 }
+                await app.server.shutdown()
             }
+        }
+    }
+
+    /// The two measurements against the server at `base`, printed.
+    private func measure(base: String, database: DatabaseLocation) async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
+        do {
+            let token = try await Self.login(client, base)
+            let reports = try ReportBodies(count: requests + requests / 10)
+            let load = LoadGenerator(client: client, connections: connections)
+            Runtime.say("gridgov bench: \(connections) connections, \(requests) requests each, database \(database)")
+            Runtime.say("  processors: \(ProcessInfo.processInfo.activeProcessorCount)")
+            let bare: @Sendable (Int) -> HTTPClientRequest = { index in
+                Self.request(base + "/bench/bare", body: #"{"note":"bare \#(index)"}"#, token: nil)
+            }
+            let report: @Sendable (Int) -> HTTPClientRequest = { index in
+                Self.request(base + "/api/v1/events", body: reports.body(index), token: token)
+            }
+            _ = await load.run(total: requests / 10, expect: .created, makeRequest: bare)
+            let bareResult = await load.run(total: requests, expect: .created, makeRequest: bare)
+            _ = await load.run(total: requests / 10, expect: .created) { report($0 + requests) }
+            let reportResult = await load.run(total: requests, expect: .created, makeRequest: report)
+            Runtime.say("  bare Fluent insert:   " + bareResult.line)
+            Runtime.say("  POST /api/v1/events:  " + reportResult.line)
+            Runtime.say(String(format: "  reports / bare: %.2f (bar: ≥ 0.50)", reportResult.rate / bareResult.rate))
+            try await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            throw error
         }
     }
 

@@ -70,7 +70,9 @@ public struct DemoEvent: Sendable, Hashable, Identifiable {
     public var typeCode: String { snapshot.typeCode }
     public var gridPath: UnitPath { snapshot.gridPath }
     public var reportedAt: Date { snapshot.reportedAt }
-    /// `events.deadline_at` as `EventStore` computes it: the handling deadline, else the stage's.
+    /// The handling deadline, else the stage's: the deadline the generator's simulated sweep
+    /// acts on. (`EventStore` keeps the current stage's deadline, `snapshot.deadline`, in
+    /// `events.deadline_at`; the two differ only for handled and verified events.)
     public var deadlineAt: Date? { snapshot.handlingDeadline?.end ?? snapshot.deadline?.end }
 
     public init(
