@@ -8,6 +8,7 @@ extension Person: DiffableRecord {
             .choice("residenceKind", "人员类型", "residence", residenceKind),
             .id("roomID", "居住房屋", "room", roomID),
             .id("householdID", "所属户", "household", householdID),
+            .id("employerID", "工作单位", "employer", employerID),
             .choice("relationToHead", "与户主关系", "relation to head", relationToHead),
             .described("movedInOn", "迁入日期", "moved in", movedInOn),
             .described("movedOutOn", "迁出日期", "moved out", movedOutOn),

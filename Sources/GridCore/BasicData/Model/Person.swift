@@ -40,13 +40,15 @@ public struct Person: Sendable, Hashable, Codable, Identifiable, CustomStringCon
     public var declaredSex: ResidentID.Sex?
     /// Birth date as declared, for documents that do not carry it; ignored for resident identity cards.
     public var declaredBirthDate: CalendarDay?
+    /// 工作单位: the organisation (实有单位) the person works for, if known.
+    public var employerID: UUID?
 
     public init(
         id: UUID, name: String, idType: PersonIDType, idNumber: String, phone: MobileNumber? = nil,
         residenceKind: ResidenceKind, roomID: UUID? = nil, householdID: UUID? = nil,
         relationToHead: HouseholdRelation? = nil, movedInOn: CalendarDay? = nil, movedOutOn: CalendarDay? = nil,
         careGroups: Set<CareGroup> = [], tags: [String] = [], gridPath: UnitPath, updatedOn: CalendarDay,
-        declaredSex: ResidentID.Sex? = nil, declaredBirthDate: CalendarDay? = nil
+        declaredSex: ResidentID.Sex? = nil, declaredBirthDate: CalendarDay? = nil, employerID: UUID? = nil
     ) {
         self.id = id
         self.name = name
@@ -65,6 +67,7 @@ public struct Person: Sendable, Hashable, Codable, Identifiable, CustomStringCon
         self.updatedOn = updatedOn
         self.declaredSex = declaredSex
         self.declaredBirthDate = declaredBirthDate
+        self.employerID = employerID
     }
 
     /// An identity number as stored and compared: full-width characters folded, surrounding

@@ -18,16 +18,7 @@ extension Person {
         }
         add(FieldCheck.name(name, field: "name", zh: "姓名", en: "name"))
         add(idType.formatFailure(of: idNumber, today: today, field: "idNumber"))
-        if residenceKind == .registered, idType != .residentID {
-            failures.append(ValidationFailure(
-                field: "residenceKind", zh: "户籍人口应使用居民身份证登记",
-                en: "registered residents are recorded with their resident identity card"))
-        }
-        if residenceKind == .overseas, idType == .residentID {
-            failures.append(ValidationFailure(
-                field: "residenceKind", zh: "境外人员不能使用居民身份证登记，请选择护照或通行证",
-                en: "overseas people are recorded with a passport or permit, not a resident identity card"))
-        }
+        add(Self.residenceFailure(residenceKind, idType: idType))
         if idType != .residentID {
             add(FieldCheck.notAfterToday(declaredBirthDate, today: today, field: "declaredBirthDate", zh: "出生日期", en: "birth date"))
         }
@@ -61,6 +52,22 @@ extension Person {
         add(Self.tagFailure(tags))
         add(FieldCheck.notAfterToday(updatedOn, today: today, field: "updatedOn", zh: "更新日期", en: "update date"))
         return failures
+    }
+
+    /// Whether the kind of residence fits the document: registered residents hold a resident
+    /// identity card, overseas people do not. The failure is on `residenceKind`.
+    static func residenceFailure(_ kind: ResidenceKind, idType: PersonIDType) -> ValidationFailure? {
+        if kind == .registered, idType != .residentID {
+            return ValidationFailure(
+                field: "residenceKind", zh: "户籍人口应使用居民身份证登记",
+                en: "registered residents are recorded with their resident identity card")
+        }
+        if kind == .overseas, idType == .residentID {
+            return ValidationFailure(
+                field: "residenceKind", zh: "境外人员不能使用居民身份证登记，请选择护照或通行证",
+                en: "overseas people are recorded with a passport or permit, not a resident identity card")
+        }
+        return nil
     }
 
     /// The most tags a person may carry, and the longest tag.
