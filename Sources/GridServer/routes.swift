@@ -16,6 +16,12 @@ func routes(_ app: Application, _ services: GridServices) throws {
     SettingsController().register(api)
     CalendarController().register(api)
     PeopleController().register(api)
+    PeopleController().registerEditing(api)
+    BasicDataImportRoutes().register(api)
+    HousingController().register(api)
+    OrganizationsController().register(api)
+    DataQualityController().register(api)
+    DeclarationsController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
 
     OpsController(services: services).register(app)
@@ -26,4 +32,5 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsolePagesController(accounts: accounts).register(app)
     MapPageController().register(app)
     BoardController().register(app)
+    DeclarePageController().register(app)
 }

@@ -4,11 +4,11 @@ import GridCore
 import GridServer
 import GridStore
 
-/// `gridgov import grids|event-types|holidays|people FILE`: the same checked, all-or-nothing
+/// `gridgov import grids|event-types|holidays|people|rooms|organizations FILE`: the same checked, all-or-nothing
 /// imports as the API.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self, Holidays.self, People.self])
+        commandName: "import", abstract: "Import data from files.", subcommands: [Grids.self, EventTypes.self, Holidays.self, People.self, Rooms.self, Organizations.self])
 
     struct EventTypes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -54,34 +54,25 @@ struct ImportCommand: AsyncParsableCommand {
     struct People: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import people (实有人口) from a CSV with Chinese headers; all rows or none.")
+        @OptionGroup var input: BasicDataImportOptions
 
-        @OptionGroup var options: ServerOptions
-        @Argument(help: "The CSV file.") var file: String
-        @Flag(name: .customLong("dry-run"), help: "Check only; write nothing.") var dryRun = false
-        @Option(help: "Only rooms under this unit code (default: the whole district).") var unit: String?
+        func run() async throws { await input.run(.people) }
+    }
 
-        func run() async throws {
-            await Runtime.run {
-                let text = try Runtime.readText(file)
-                let config = try options.config()
-                let rows = try await Runtime.withApplication(config) { app in
-                    let scope: UnitPath
-                    if let unit {
-                        guard let found = try await UnitStore.find(idOrCode: unit, on: app.db) else {
-                            throw ValidationFailure(field: "unit", zh: "找不到单位 \(unit)", en: "no unit \(unit)")
-                        }
-                        scope = found.path
-                    } else {
-                        guard let root = try await UnitStore.children(of: nil, on: app.db).first else {
-                            throw ValidationFailure(field: "unit", zh: "数据库中还没有单位", en: "the database has no units yet")
-                        }
-                        scope = root.path
-                    }
-                    return try await PeopleImportService(services: app.grid).run(text, dryRun: dryRun, scope: scope, actor: .commandLine, on: app.db)
-                }
-                Runtime.say("gridgov: \(dryRun ? "dry run OK" : "imported"): \(rows) people")
-            }
-        }
+    struct Rooms: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import rooms (实有房屋) from a CSV with Chinese headers; all rows or none.")
+        @OptionGroup var input: BasicDataImportOptions
+
+        func run() async throws { await input.run(.rooms) }
+    }
+
+    struct Organizations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import organisations (实有单位) from a CSV with Chinese headers; all rows or none.")
+        @OptionGroup var input: BasicDataImportOptions
+
+        func run() async throws { await input.run(.organizations) }
     }
 
     struct Grids: AsyncParsableCommand {
@@ -124,10 +115,33 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// `gridgov export grids --unit CODE`: the outlines under a unit as GeoJSON on standard output.
+/// `gridgov export grids|people|rooms|organizations --unit CODE`: the outlines as GeoJSON, basic
+/// data as CSV, on standard output or into a file.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export data to files.", subcommands: [Grids.self])
+        commandName: "export", abstract: "Export data to files.",
+        subcommands: [Grids.self, People.self, Rooms.self, Organizations.self])
+
+    struct People: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the people under a unit as CSV (ready to import).")
+        @OptionGroup var output: BasicDataExportOptions
+
+        func run() async throws { await output.run(.people) }
+    }
+
+    struct Rooms: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the rooms under a unit as CSV (ready to import).")
+        @OptionGroup var output: BasicDataExportOptions
+
+        func run() async throws { await output.run(.rooms) }
+    }
+
+    struct Organizations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the organisations under a unit as CSV (ready to import).")
+        @OptionGroup var output: BasicDataExportOptions
+
+        func run() async throws { await output.run(.organizations) }
+    }
 
     struct Grids: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the outlines under a unit as GeoJSON (ready to import).")

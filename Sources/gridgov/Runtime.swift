@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import GridCore
 import GridServer
@@ -48,6 +49,20 @@ enum Runtime {
         }
         FileHandle.standardError.write(Data(("gridgov: " + message + "\n").utf8))
         exit(1)
+    }
+
+    /// The unit a command is limited to (`--unit CODE`), or the whole district.
+    static func scope(_ unit: String?, on db: any Database) async throws -> OrgUnit {
+        if let unit {
+            guard let found = try await UnitStore.find(idOrCode: unit, on: db) else {
+                throw ValidationFailure(field: "unit", zh: "找不到单位 \(unit)", en: "no unit \(unit)")
+            }
+            return found
+        }
+        guard let root = try await UnitStore.children(of: nil, on: db).first else {
+            throw ValidationFailure(field: "unit", zh: "数据库中还没有单位", en: "the database has no units yet")
+        }
+        return root
     }
 
     /// Every account, for `gridgov user list`.

@@ -138,6 +138,60 @@ import Vapor
             let csv = PeopleImportTests.csv(count: 2, rooms: rooms)
             return (try await app.call(.POST, "/api/v1/people/import", token: community, raw: csv).status, "people.imported")
         },
+        "POST /api/v1/rooms/import": { app, _ in
+            let worker = try await app.token("gridworker")
+            let building = try await HousingAndOrganizationsTests.building(app, worker)
+            let csv = "楼栋,房间,楼层,用途\n\(building.addressCode),9901,1,自住\n"
+            return (try await app.call(.POST, "/api/v1/rooms/import", token: worker, raw: csv).status, "rooms.imported")
+        },
+        "POST /api/v1/organizations/import": { app, _ in
+            let worker = try await app.token("gridworker")
+            let building = try await HousingAndOrganizationsTests.building(app, worker)
+            let csv = "单位名称,单位类型,地址编码\n街角小卖部,个体工商户,\(building.addressCode)\n"
+            return (try await app.call(.POST, "/api/v1/organizations/import", token: worker, raw: csv).status, "organizations.imported")
+        },
+        "PATCH /api/v1/people/{id}": { app, _ in
+            let worker = try await app.token("gridworker")
+            let person = try PersonEditTests.resident(app)
+            let (_, body) = try await app.call(.GET, "/api/v1/people/\(person.id)", token: worker)
+            let update = PersonUpdateDTO(version: try app.decode(PersonDTO.self, body).version, tags: ["楼栋长"])
+            return (try await app.call(.PATCH, "/api/v1/people/\(person.id)", token: worker, json: update).status, "person.edited")
+        },
+        "POST /api/v1/people/{id}/move-out": { app, _ in
+            let worker = try await app.token("gridworker")
+            let person = try PersonEditTests.resident(app)
+            let (_, body) = try await app.call(.GET, "/api/v1/people/\(person.id)", token: worker)
+            let request = MoveOutRequestDTO(version: try app.decode(PersonDTO.self, body).version)
+            return (try await app.call(.POST, "/api/v1/people/\(person.id)/move-out", token: worker, json: request).status, "person.moved_out")
+        },
+        "PATCH /api/v1/rooms/{id}": { app, _ in
+            let worker = try await app.token("gridworker")
+            let (_, body) = try await app.call(.GET, "/api/v1/rooms?unit=510117001001001&per=1", token: worker)
+            let room = try #require(try app.decode(PageDTO<RoomDTO>.self, body).items.first)
+            let update = RoomUpdateDTO(version: room.version, area: (room.area ?? 50) + 1)
+            return (try await app.call(.PATCH, "/api/v1/rooms/\(room.id)", token: worker, json: update).status, "room.edited")
+        },
+        "PATCH /api/v1/organizations/{id}": { app, _ in
+            let community = try await app.token("community_op")
+            let (_, body) = try await app.call(.GET, "/api/v1/organizations?per=1", token: community)
+            let organization = try #require(try app.decode(PageDTO<OrganizationDTO>.self, body).items.first)
+            let update = OrganizationUpdateDTO(version: organization.version, employeeCount: organization.employeeCount + 1)
+            return (try await app.call(.PATCH, "/api/v1/organizations/\(organization.id)", token: community, json: update).status, "organization.edited")
+        },
+        "POST /api/v1/declarations": { app, _ in
+            let room = try await DeclarationTests.room(app)
+            let worker = try await app.token("gridworker")
+            return (try await app.call(.POST, "/api/v1/declarations", token: worker, json: DeclarationTests.tenant(room.addressCode)).status,
+                    "declaration.submitted")
+        },
+        "POST /api/v1/declarations/{id}/review": { app, _ in
+            let room = try await DeclarationTests.room(app)
+            let (_, body) = try await app.call(.POST, "/api/v1/declarations", json: DeclarationTests.tenant(room.addressCode))
+            let id = try app.decode(DeclarationReceiptDTO.self, body).id
+            let worker = try await app.token("gridworker")
+            let review = DeclarationReviewDTO(decision: "accept")
+            return (try await app.call(.POST, "/api/v1/declarations/\(id)/review", token: worker, json: review).status, "declaration.accepted")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -64,6 +64,11 @@ public struct ValidationFailure: UserFacingError, Equatable {
         self.field = field
         self.reason = LocalizedText(zh: zh, en: en)
     }
+
+    public init(field: String?, reason: LocalizedText) {
+        self.field = field
+        self.reason = reason
+    }
 }
 
 /// Several validation failures found in one input, reported together rather than one at a time.

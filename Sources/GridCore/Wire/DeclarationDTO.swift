@@ -62,6 +62,29 @@ public struct DeclarationDTO: Codable, Sendable, Equatable {
         rejectionReason = declaration.rejectionReason
         personID = declaration.personID
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, receipt, kind, state, note
+        case declarantRole = "declarant_role"
+        case declarantName = "declarant_name"
+        case declarantPhone = "declarant_phone"
+        case personName = "person_name"
+        case idType = "id_type"
+        case idNumber = "id_number"
+        case residenceKind = "residence_kind"
+        case addressCode = "address_code"
+        case creditCode = "credit_code"
+        case effectiveOn = "effective_on"
+        case gridPath = "grid_path"
+        case roomID = "room_id"
+        case organizationID = "organization_id"
+        case submittedAt = "submitted_at"
+        case submittedBy = "submitted_by"
+        case reviewedAt = "reviewed_at"
+        case reviewedBy = "reviewed_by"
+        case rejectionReason = "rejection_reason"
+        case personID = "person_id"
+    }
 }
 
 /// The grid worker's review of a declaration: `decision` is `accept` or `reject`; a rejection
@@ -92,5 +115,43 @@ public struct DeclarationReceiptDTO: Codable, Sendable, Equatable {
             zh: "申报已提交，回执号 \(declaration.receipt)。请妥善保存回执号，凭此号码查询审核结果。",
             en: "Your declaration has been submitted; its receipt number is \(declaration.receipt). Keep this number to check the outcome."
         ).text(in: language)
+    }
+}
+
+/// `GET /api/v1/declarations/status`: what the declarant may see of their declaration — its
+/// state and, when rejected, why.
+public struct DeclarationStatusDTO: Codable, Sendable, Equatable {
+    public var receipt: String
+    public var kind: PersonDTO.Label
+    public var state: PersonDTO.Label
+    public var submittedAt: Date
+    public var reviewedAt: Date?
+    public var rejectionReason: String?
+    /// One sentence for the declarant.
+    public var message: String
+
+    public init(_ declaration: Declaration, language: Language) {
+        receipt = declaration.receipt
+        kind = PersonDTO.Label(code: declaration.kind.rawValue, label: declaration.kind.label.text(in: language))
+        state = PersonDTO.Label(code: declaration.state.rawValue, label: declaration.state.label.text(in: language))
+        submittedAt = declaration.submittedAt
+        reviewedAt = declaration.reviewedAt
+        rejectionReason = declaration.rejectionReason
+        let text: LocalizedText = switch declaration.state {
+        case .pending: LocalizedText(zh: "申报已收到，正在等待网格员审核。", en: "Your declaration was received and waits for the grid worker's review.")
+        case .accepted: LocalizedText(zh: "申报已采纳，信息已登记。感谢您的配合！", en: "Your declaration was accepted and the register updated. Thank you!")
+        case .rejected:
+            LocalizedText(
+                zh: "申报已退回，理由：\(declaration.rejectionReason ?? "")。请按理由修改后重新申报。",
+                en: "Your declaration was returned: \(declaration.rejectionReason ?? ""). Please correct it and declare again.")
+        }
+        message = text.text(in: language)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case receipt, kind, state, message
+        case submittedAt = "submitted_at"
+        case reviewedAt = "reviewed_at"
+        case rejectionReason = "rejection_reason"
     }
 }

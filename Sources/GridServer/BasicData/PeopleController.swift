@@ -8,20 +8,6 @@ import Vapor
 /// clear for those with the unmask right who give a reason — which is audited.
 struct PeopleController {
     func register(_ api: APIRouter) {
-        api.add(.POST, "people/import", summary: "Import people from CSV (Chinese headers; all or nothing; dry_run only checks)",
-                tag: "basic-data", access: .permission(.basicDataWrite),
-                query: [.query("dry_run", .boolean(), "Only check and report (default false)")],
-                response: ImportResultDTO.self) { req, principal in
-            let principal = try APIRouter.signedIn(principal)
-            guard let buffer = req.body.data, buffer.readableBytes > 0 else {
-                throw ValidationFailure(field: "body", zh: "请上传 CSV 文件内容", en: "send the CSV text as the body")
-            }
-            let dryRun = req.query[Bool.self, at: "dry_run"] ?? false
-            let rows = try await PeopleImportService(services: try req.grid).run(
-                String(decoding: buffer.readableBytesView, as: UTF8.self), dryRun: dryRun, scope: principal.unitPath,
-                actor: principal.auditActor(for: req), on: req.db)
-            return ImportResultDTO(rows: rows, imported: dryRun ? 0 : rows, dryRun: dryRun)
-        }
         api.add(.GET, "people", summary: "Search people in the caller's scope (identifiers masked)", tag: "basic-data",
                 access: .permission(.basicDataRead),
                 query: [

@@ -25,6 +25,7 @@ struct ConsolePagesController {
         console.get("audit") { req in try await page(req, titleKey: "menu_audit", path: "/console/audit", needs: .auditRead) { shell, principal in
             try await audit(req, shell, principal)
         } }
+        registerDeclarations(console)
         console.get("password") { req in try await page(req, titleKey: "menu_password", path: "/console/password") { shell, _ in
             try await req.view.render("console/password", PasswordPage(shell: shell, message: nil, error: nil)).encodeResponse(for: req)
         } }
@@ -34,7 +35,7 @@ struct ConsolePagesController {
     }
 
     /// Signs the page: redirect to the login page without a session, 403 without the right.
-    private func page(
+    func page(
         _ req: Request, titleKey: String, path: String, needs permission: Permission? = nil,
         render: (ShellContext, Principal) async throws -> Response
     ) async throws -> Response {

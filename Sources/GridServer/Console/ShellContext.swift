@@ -28,6 +28,7 @@ struct ShellContext: Encodable, Sendable {
         ("/console", "menu_home", nil),
         ("/console/map", "menu_map", .gridsRead),
         ("/console/units", "menu_units", .unitsRead),
+        ("/console/declarations", "menu_declarations", .basicDataRead),
         ("/console/users", "menu_users", .usersRead),
         ("/console/audit", "menu_audit", .auditRead),
         ("/console/password", "menu_password", nil),

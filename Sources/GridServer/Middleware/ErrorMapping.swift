@@ -47,6 +47,10 @@ struct ErrorMapping {
                     error: "validation_failed", message: reason, field: refusal.field, reason: reason,
                     errors: refusal.field.map { [APIErrorDTO.FieldError(field: $0, reason: reason)] })
             }
+        case DeclarationError.alreadyReviewed:
+            let reason = (error as? DeclarationError)?.reason.text(in: language) ?? ""
+            status = .conflict
+            body = APIErrorDTO(error: "already_reviewed", message: reason)
         case let failure as any UserFacingError:
             let reason = failure.reason.text(in: language)
             status = .unprocessableEntity

@@ -8,6 +8,8 @@ public enum GridHTTPError: Error, Sendable, Equatable {
     case csrfMismatch
     case notFound
     case badRequest(LocalizedText)
+    /// Someone else changed the record first (乐观锁冲突): reload and try again.
+    case conflict(LocalizedText)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -15,6 +17,7 @@ public enum GridHTTPError: Error, Sendable, Equatable {
         case .csrfMismatch: .forbidden
         case .notFound: .notFound
         case .badRequest: .badRequest
+        case .conflict: .conflict
         }
     }
 
@@ -24,6 +27,7 @@ public enum GridHTTPError: Error, Sendable, Equatable {
         case .csrfMismatch: "csrf_mismatch"
         case .notFound: "not_found"
         case .badRequest: "bad_request"
+        case .conflict: "conflict"
         }
     }
 
@@ -35,7 +39,7 @@ public enum GridHTTPError: Error, Sendable, Equatable {
             LocalizedText(zh: "页面已过期，请刷新后重试（CSRF 校验失败）", en: "The page has expired; reload and try again (CSRF check failed)")
         case .notFound:
             LocalizedText(zh: "未找到", en: "Not found")
-        case .badRequest(let text):
+        case .badRequest(let text), .conflict(let text):
             text
         }
     }

@@ -179,3 +179,13 @@ enum OpenAPISchemas {
         EventDTO.self, PageDTO<EventDTO>.self, InboxItemDTO.self, PageDTO<InboxItemDTO>.self,
     ] }
 }
+
+extension Array: OpenAPINesting where Element: OpenAPIDescribed {
+    static var nestedSchemas: [(String, JSONSchema)] { [(Element.schemaName, Element.schema)] }
+}
+
+/// A bare JSON array of one schema (a record's history, address matches).
+extension Array: OpenAPIDescribed where Element: OpenAPIDescribed {
+    public static var schemaName: String { Element.schemaName + "List" }
+    public static var schema: JSONSchema { .array(.ref(Element.schemaName)) }
+}

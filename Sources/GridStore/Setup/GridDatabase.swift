@@ -62,6 +62,7 @@ public enum GridDatabase {
             M0011CreateCampaigns(),
             M0012CreateWebhooks(),
             M0013CreateBasicData(),
+            M0014CreateDeclarations(),
         ]
     }
 

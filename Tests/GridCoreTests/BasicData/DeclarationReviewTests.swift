@@ -145,7 +145,7 @@ struct DeclarationReviewTests {
     @Test("new tenant without a room at that address is refused on addressCode")
     func newTenantNoRoom() throws {
         let declaration = try D.declaration()
-        let missing = ValidationFailure(field: "addressCode", zh: "该地址没有登记的房屋", en: "no room is registered at this address")
+        let missing = ValidationFailure(field: "address_code", zh: "该地址没有登记的房屋", en: "no room is registered at this address")
         for (room, path) in [(nil, F.gridPath), (D.roomID, nil), (nil, nil)] as [(UUID?, UnitPath?)] {
             #expect(throws: missing) {
                 try declaration.effect(
@@ -184,22 +184,22 @@ struct DeclarationReviewTests {
             }
         }
         let nobody = failure(nil)
-        #expect(nobody?.field == "idNumber")
+        #expect(nobody?.field == "id_number")
         #expect(nobody?.reason.zhHans == "登记信息中没有持此证件号码的人员")
         let elsewhere = failure(F.person(roomID: Self.otherRoomID))
-        #expect(elsewhere?.field == "addressCode")
+        #expect(elsewhere?.field == "address_code")
         #expect(elsewhere?.reason == LocalizedText(zh: "该房屋没有登记此人", en: "this person is not registered in this room"))
-        #expect(failure(F.person(roomID: D.roomID), room: nil)?.field == "addressCode")
+        #expect(failure(F.person(roomID: D.roomID), room: nil)?.field == "address_code")
         var gone = F.person(roomID: D.roomID)
         gone.movedOutOn = CalendarDay(year: 2025, month: 3, day: 1)
         let already = failure(gone)
-        #expect(already?.field == "effectiveOn")
+        #expect(already?.field == "effective_on")
         #expect(already?.reason.zhHans == "此人已于 2025-03-01 迁出")
         #expect(already?.reason.en == "this person already moved out on 2025-03-01")
         var recent = F.person(roomID: D.roomID)
         recent.movedInOn = CalendarDay(year: 2025, month: 6, day: 10)
         let early = failure(recent)
-        #expect(early?.field == "effectiveOn")
+        #expect(early?.field == "effective_on")
         #expect(early?.reason.zhHans.contains("早于迁入日期 2025-06-10") == true)
     }
 
@@ -258,7 +258,7 @@ struct DeclarationReviewTests {
                 recordedOn: Self.recordedOn, newPersonID: D.newPersonID)
             Issue.record("accepted without an employer")
         } catch {
-            #expect(error.field == "creditCode")
+            #expect(error.field == "credit_code")
             #expect(error.reason.zhHans == "没有登记该统一社会信用代码的单位")
             #expect(!error.reason.en.isEmpty)
         }
@@ -328,7 +328,7 @@ struct DeclarationReviewTests {
         #expect(chinese.state.label == "已退回")
         let data = try JSONEncoder().encode(dto)
         #expect(try JSONDecoder().decode(DeclarationDTO.self, from: data) == dto)
-        #expect(String(decoding: data, as: UTF8.self).contains(#""rejectionReason""#))
+        #expect(String(decoding: data, as: UTF8.self).contains(#""rejection_reason""#))
     }
 
     @Test("the submission answer tells the declarant to keep the receipt number")

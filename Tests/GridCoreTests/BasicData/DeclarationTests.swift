@@ -113,29 +113,29 @@ struct DeclarationTests {
         /// The field named and a fragment of the Chinese reason.
         var expected: (field: String, zh: String) {
             switch self {
-            case .blankDeclarantName: ("declarantName", "申报人姓名不能为空")
-            case .longDeclarantName: ("declarantName", "不能超过 100 个字")
-            case .badDeclarantPhone: ("declarantPhone", "手机号码应以 13 至 19 开头")
-            case .emptyPersonName: ("personName", "姓名不能为空")
-            case .wrongIDCheck: ("idNumber", "校验码错误")
-            case .shortPassport: ("idNumber", "不符合护照的格式")
-            case .badPersonPhone: ("personPhone", "应为 11 位")
-            case .missingResidence: ("residenceKind", "请选择人员类型")
-            case .registeredWithPassport: ("residenceKind", "户籍人口应使用居民身份证登记")
-            case .overseasWithResidentID: ("residenceKind", "境外人员不能使用居民身份证登记")
-            case .futureBirthDate: ("declaredBirthDate", "晚于今天")
-            case .missingAddress: ("addressCode", "请选择房屋地址")
-            case .malformedAddress: ("addressCode", "不是有效的房屋地址编码")
-            case .missingCreditCode: ("creditCode", "统一社会信用代码不能为空")
-            case .wrongCreditCheck: ("creditCode", "校验码错误")
-            case .impossibleDate: ("effectiveOn", "入住日期“2025-02-29”不是有效日期")
-            case .slashedDate: ("effectiveOn", "应为 yyyy-MM-dd 格式")
-            case .futureDate: ("effectiveOn", "入住日期 2025-07-01 晚于今天")
-            case .tooOldDate: ("effectiveOn", "早于 366 天前（最早 2024-06-29）")
+            case .blankDeclarantName: ("declarant_name", "申报人姓名不能为空")
+            case .longDeclarantName: ("declarant_name", "不能超过 100 个字")
+            case .badDeclarantPhone: ("declarant_phone", "手机号码应以 13 至 19 开头")
+            case .emptyPersonName: ("person_name", "姓名不能为空")
+            case .wrongIDCheck: ("id_number", "校验码错误")
+            case .shortPassport: ("id_number", "不符合护照的格式")
+            case .badPersonPhone: ("person_phone", "应为 11 位")
+            case .missingResidence: ("residence_kind", "请选择人员类型")
+            case .registeredWithPassport: ("residence_kind", "户籍人口应使用居民身份证登记")
+            case .overseasWithResidentID: ("residence_kind", "境外人员不能使用居民身份证登记")
+            case .futureBirthDate: ("declared_birth_date", "晚于今天")
+            case .missingAddress: ("address_code", "请选择房屋地址")
+            case .malformedAddress: ("address_code", "不是有效的房屋地址编码")
+            case .missingCreditCode: ("credit_code", "统一社会信用代码不能为空")
+            case .wrongCreditCheck: ("credit_code", "校验码错误")
+            case .impossibleDate: ("effective_on", "入住日期“2025-02-29”不是有效日期")
+            case .slashedDate: ("effective_on", "应为 yyyy-MM-dd 格式")
+            case .futureDate: ("effective_on", "入住日期 2025-07-01 晚于今天")
+            case .tooOldDate: ("effective_on", "早于 366 天前（最早 2024-06-29）")
             case .longNote: ("note", "备注不能超过 500 个字")
-            case .employerDeclaresTenant: ("declarantRole", "用人单位不能申报“新租户入住登记”")
-            case .employerDeclaresMoveOut: ("declarantRole", "用人单位不能申报“迁出申报”")
-            case .landlordDeclaresEmployee: ("declarantRole", "房东不能申报“新员工登记”")
+            case .employerDeclaresTenant: ("declarant_role", "用人单位不能申报“新租户入住登记”")
+            case .employerDeclaresMoveOut: ("declarant_role", "用人单位不能申报“迁出申报”")
+            case .landlordDeclaresEmployee: ("declarant_role", "房东不能申报“新员工登记”")
             }
         }
     }
@@ -171,13 +171,13 @@ struct DeclarationTests {
             note: String(repeating: "x", count: 501))
         let failures = D.failures(of: draft)
         #expect(failures.map(\.field) == [
-            "declarantRole", "declarantName", "declarantPhone", "personName", "idNumber", "personPhone", "residenceKind",
-            "creditCode", "effectiveOn", "note",
+            "declarant_role", "declarant_name", "declarant_phone", "person_name", "id_number", "person_phone", "residence_kind",
+            "credit_code", "effective_on", "note",
         ])
         let all = ValidationFailures(failures)
-        #expect(all.field == "declarantRole")
-        #expect(all.reason.zhHans.contains("declarantPhone：手机号码"))
-        #expect(all.reason.en.contains("declarantPhone: the mobile number"))
+        #expect(all.field == "declarant_role")
+        #expect(all.reason.zhHans.contains("declarant_phone：手机号码"))
+        #expect(all.reason.en.contains("declarant_phone: the mobile number"))
         #expect(failures.allSatisfy { !$0.reason.zhHans.isEmpty && !$0.reason.en.isEmpty })
     }
 
@@ -198,7 +198,7 @@ struct DeclarationTests {
                 }
                 draft.declarantRole = role
                 let fields = D.failures(of: draft).map(\.field)
-                #expect(fields == (allowed ? [] : ["declarantRole"]), "\(role) \(kind)")
+                #expect(fields == (allowed ? [] : ["declarant_role"]), "\(role) \(kind)")
             }
         }
     }
@@ -260,20 +260,20 @@ struct DeclarationTests {
         let data = try JSONEncoder().encode(draft)
         #expect(try JSONDecoder().decode(DeclarationDraft.self, from: data) == draft)
         let text = String(decoding: data, as: UTF8.self)
-        for fragment in [#""kind":"new_tenant""#, #""declarantRole":"landlord""#, #""idType":"passport""#,
-                         #""residenceKind":"overseas""#, #""declaredBirthDate":"1990-01-02""#, #""effectiveOn":"2025-06-01""#] {
+        for fragment in [#""kind":"new_tenant""#, #""declarant_role":"landlord""#, #""id_type":"passport""#,
+                         #""residence_kind":"overseas""#, #""declared_birth_date":"1990-01-02""#, #""effective_on":"2025-06-01""#] {
             #expect(text.contains(fragment), "\(fragment)")
         }
         let body = Data("""
-        {"kind":"new_employee","declarantRole":"employer","declarantName":"李强","declarantPhone":"13912345678",
-         "personName":"赵敏","idType":"resident_id","idNumber":"\(F.residentID())","residenceKind":"floating",
-         "creditCode":"\(D.creditCode)","effectiveOn":"2025-05-20"}
+        {"kind":"new_employee","declarant_role":"employer","declarant_name":"李强","declarant_phone":"13912345678",
+         "person_name":"赵敏","id_type":"resident_id","id_number":"\(F.residentID())","residence_kind":"floating",
+         "credit_code":"\(D.creditCode)","effective_on":"2025-05-20"}
         """.utf8)
         let decoded = try JSONDecoder().decode(DeclarationDraft.self, from: body)
         #expect(decoded.kind == .newEmployee)
         #expect(decoded.addressCode == nil && decoded.note == nil && decoded.personPhone == nil)
         #expect(try decoded.validated(today: F.today).creditCode?.value == D.creditCode)
-        let missingKind = Data(#"{"declarantRole":"employer"}"#.utf8)
+        let missingKind = Data(#"{"declarant_role":"employer"}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(DeclarationDraft.self, from: missingKind) }
     }
 }

@@ -50,23 +50,23 @@ extension Declaration {
             guard let roomID else { throw Self.roomMissing }
             guard let person = existing else {
                 throw ValidationFailure(
-                    field: "idNumber", zh: "登记信息中没有持此证件号码的人员",
+                    field: "id_number", zh: "登记信息中没有持此证件号码的人员",
                     en: "no one is registered with this document number")
             }
             guard person.roomID == roomID else {
                 throw ValidationFailure(
-                    field: "addressCode", zh: "该房屋没有登记此人", en: "this person is not registered in this room")
+                    field: "address_code", zh: "该房屋没有登记此人", en: "this person is not registered in this room")
             }
             do {
                 return try person.movingOut(on: content.effectiveOn, recordedOn: recordedOn)
             } catch {
                 // The declaration's field for the day is `effectiveOn`.
-                throw ValidationFailure(field: "effectiveOn", zh: error.reason.zhHans, en: error.reason.en)
+                throw ValidationFailure(field: "effective_on", zh: error.reason.zhHans, en: error.reason.en)
             }
         case .newEmployee:
             guard let employerID, let employerGridPath else {
                 throw ValidationFailure(
-                    field: "creditCode", zh: "没有登记该统一社会信用代码的单位",
+                    field: "credit_code", zh: "没有登记该统一社会信用代码的单位",
                     en: "no organisation is registered with this unified social credit code")
             }
             guard var person = existing else {
@@ -85,7 +85,7 @@ extension Declaration {
     }
 
     private static var roomMissing: ValidationFailure {
-        ValidationFailure(field: "addressCode", zh: "该地址没有登记的房屋", en: "no room is registered at this address")
+        ValidationFailure(field: "address_code", zh: "该地址没有登记的房屋", en: "no room is registered at this address")
     }
 }
 
@@ -94,7 +94,7 @@ extension ValidDeclaration {
     /// that create one.
     func requiredResidenceKind() throws(ValidationFailure) -> ResidenceKind {
         guard let residenceKind else {
-            throw ValidationFailure(field: "residenceKind", zh: "请选择人员类型", en: "choose the kind of residence")
+            throw ValidationFailure(field: "residence_kind", zh: "请选择人员类型", en: "choose the kind of residence")
         }
         return residenceKind
     }

@@ -85,55 +85,55 @@ public struct DeclarationDraft: Codable, Sendable, Hashable {
         }
         if !declarantRole.mayDeclare(kind) {
             failures.append(ValidationFailure(
-                field: "declarantRole",
+                field: "declarant_role",
                 zh: "\(declarantRole.label.zhHans)不能申报“\(kind.label.zhHans)”",
                 en: "a \(declarantRole.label.en) may not declare a \(kind.label.en)"))
         }
-        add(FieldCheck.name(declarantName, field: "declarantName", zh: "申报人姓名", en: "declarant's name"))
+        add(FieldCheck.name(declarantName, field: "declarant_name", zh: "申报人姓名", en: "declarant's name"))
         var declarantMobile: MobileNumber?
         do {
-            declarantMobile = try MobileNumber(declarantPhone, field: "declarantPhone")
+            declarantMobile = try MobileNumber(declarantPhone, field: "declarant_phone")
         } catch {
             failures.append(ValidationFailure(error))
         }
-        add(FieldCheck.name(personName, field: "personName", zh: "姓名", en: "name"))
+        add(FieldCheck.name(personName, field: "person_name", zh: "姓名", en: "name"))
         let number = Person.normalizedIDNumber(idNumber)
-        add(idType.formatFailure(of: number, today: today, field: "idNumber"))
+        add(idType.formatFailure(of: number, today: today, field: "id_number"))
         var personMobile: MobileNumber?
         if let personPhone = Self.given(personPhone) {
             do {
-                personMobile = try MobileNumber(personPhone, field: "personPhone")
+                personMobile = try MobileNumber(personPhone, field: "person_phone")
             } catch {
                 failures.append(ValidationFailure(error))
             }
         }
         if let residenceKind {
-            add(Person.residenceFailure(residenceKind, idType: idType))
+            add(Person.residenceFailure(residenceKind, idType: idType).map { ValidationFailure(field: "residence_kind", reason: $0.reason) })
         } else if kind != .movedOut {
             failures.append(ValidationFailure(
-                field: "residenceKind", zh: "请选择人员类型（\(ResidenceKind.chineseChoices)）",
+                field: "residence_kind", zh: "请选择人员类型（\(ResidenceKind.chineseChoices)）",
                 en: "choose the kind of residence (\(ResidenceKind.rawChoices))"))
         }
         let documentCarriesBirth = idType == .residentID
         if !documentCarriesBirth {
-            add(FieldCheck.notAfterToday(declaredBirthDate, today: today, field: "declaredBirthDate", zh: "出生日期", en: "birth date"))
+            add(FieldCheck.notAfterToday(declaredBirthDate, today: today, field: "declared_birth_date", zh: "出生日期", en: "birth date"))
         }
         let address = Self.given(addressCode)
         if let address {
             if StandardAddress.communityCode(ofAddressCode: address) == nil {
                 failures.append(ValidationFailure(
-                    field: "addressCode", zh: "“\(address)”不是有效的房屋地址编码",
+                    field: "address_code", zh: "“\(address)”不是有效的房屋地址编码",
                     en: "“\(address)” is not a standard address code"))
             }
         } else if kind != .newEmployee {
             failures.append(ValidationFailure(
-                field: "addressCode", zh: "请选择房屋地址", en: "the room's address code is required"))
+                field: "address_code", zh: "请选择房屋地址", en: "the room's address code is required"))
         }
         var credit: SocialCreditCode?
         let code = Self.given(creditCode)
         if code != nil || kind == .newEmployee {
             do {
-                credit = try SocialCreditCode(code ?? "", field: "creditCode")
+                credit = try SocialCreditCode(code ?? "", field: "credit_code")
             } catch {
                 failures.append(ValidationFailure(error))
             }
@@ -169,24 +169,41 @@ public struct DeclarationDraft: Codable, Sendable, Hashable {
         let trimmed = BasicDataText.trimmed(text)
         guard let day = CalendarDay(iso: trimmed) else {
             failures.append(ValidationFailure(
-                field: "effectiveOn", zh: "\(name.zhHans)“\(trimmed)”不是有效日期，应为 yyyy-MM-dd 格式",
+                field: "effective_on", zh: "\(name.zhHans)“\(trimmed)”不是有效日期，应为 yyyy-MM-dd 格式",
                 en: "the \(name.en) “\(trimmed)” is not a valid yyyy-MM-dd date"))
             return nil
         }
-        if let future = FieldCheck.notAfterToday(day, today: today, field: "effectiveOn", zh: name.zhHans, en: name.en) {
+        if let future = FieldCheck.notAfterToday(day, today: today, field: "effective_on", zh: name.zhHans, en: name.en) {
             failures.append(future)
             return nil
         }
         let earliest = today.adding(days: -maximumDaysBack)
         if day < earliest {
             failures.append(ValidationFailure(
-                field: "effectiveOn",
+                field: "effective_on",
                 zh: "\(name.zhHans) \(day) 早于 \(maximumDaysBack) 天前（最早 \(earliest)），请直接联系网格员",
                 en: "the \(name.en) \(day) is more than \(maximumDaysBack) days ago (the earliest is \(earliest)); "
                     + "please contact your grid worker"))
             return nil
         }
         return day
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, note
+        case declarantRole = "declarant_role"
+        case declarantName = "declarant_name"
+        case declarantPhone = "declarant_phone"
+        case personName = "person_name"
+        case idType = "id_type"
+        case idNumber = "id_number"
+        case personPhone = "person_phone"
+        case residenceKind = "residence_kind"
+        case declaredSex = "declared_sex"
+        case declaredBirthDate = "declared_birth_date"
+        case addressCode = "address_code"
+        case creditCode = "credit_code"
+        case effectiveOn = "effective_on"
     }
 }
 

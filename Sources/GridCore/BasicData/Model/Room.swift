@@ -53,4 +53,15 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
         address.room = number
         return address
     }
+
+    /// One key per room of a building however its unit and number are written (`2单元` = `2`,
+    /// `1203室` = `1203`), to find the same room registered twice.
+    public static func identityKey(building: UUID, unit: String, number: String) -> String {
+        let unit = StandardAddress.normalized(unit, suffixes: ["单元"], dropOrdinal: true)
+        let number = StandardAddress.normalized(number, suffixes: ["室", "号", "房"])
+        return "\(building.uuidString)|\(unit)|\(number)"
+    }
+
+    /// `identityKey` of this room.
+    public var identityKey: String { Self.identityKey(building: buildingID, unit: unit, number: number) }
 }

@@ -46,10 +46,7 @@ public struct DataQualityReport: Sendable, Hashable, Codable {
             return keys
         }
         let roomGroups = Self.groups(allRooms.count) { index -> [String] in
-            let room = allRooms[index]
-            let unit = StandardAddress.normalized(room.unit, suffixes: ["单元"], dropOrdinal: true)
-            let number = StandardAddress.normalized(room.number, suffixes: ["室", "号", "房"])
-            return ["\(room.buildingID.uuidString)|\(unit)|\(number)"]
+            [allRooms[index].identityKey]
         }
         let allOrganizations = grids.flatMap(\.organizations)
         let organizationGroups = Self.groups(allOrganizations.count) { index -> [String] in

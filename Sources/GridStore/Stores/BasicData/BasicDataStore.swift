@@ -100,14 +100,14 @@ public enum BasicDataStore {
             table: "people",
             columns: ["id", "grid_path", "room_id", "household_id", "name", "id_type", "id_sealed", "id_hash", "id_masked", "phone_sealed",
                       "phone_hash", "phone_masked", "residence_kind", "sex", "birth_date", "relation", "moved_in_on", "moved_out_on",
-                      "care_groups", "tags", "updated_on", "version"],
+                      "care_groups", "tags", "updated_on", "employer_id", "version"],
             rows: try people.map { p in
                 let id = try protected(p.idNumber, mask: Masking.maskIDNumber, keyRing)
                 let phone = try protected(p.phone?.value, mask: Masking.maskPhone, keyRing)
                 return [p.id, p.gridPath.rawValue, p.roomID, p.householdID, p.name, p.idType.rawValue, id.0 ?? "", id.1 ?? "", id.2 ?? "",
                         phone.0, phone.1, phone.2, p.residenceKind.rawValue, p.sex?.rawValue, p.birthDate?.description,
                         p.relationToHead?.rawValue, p.movedInOn?.description, p.movedOutOn?.description,
-                        careGroupText(p.careGroups), try StoreJSON.text(p.tags), p.updatedOn.description, 1]
+                        careGroupText(p.careGroups), try StoreJSON.text(p.tags), p.updatedOn.description, p.employerID, 1]
             })
     }
 

@@ -25,6 +25,8 @@ public enum PeopleStore {
         public let careGroups: [CareGroup]
         public let tags: [String]
         public let updatedOn: CalendarDay?
+        /// 工作单位: the organisation the person works for, if declared.
+        public let employerID: UUID?
         public let version: Int
     }
 
@@ -97,6 +99,6 @@ public enum PeopleStore {
             householdID: try row.decode(column: "household_id", as: UUID?.self), gridPath: path,
             movedInOn: try day("moved_in_on"), movedOutOn: try day("moved_out_on"),
             careGroups: try row.decode(column: "care_groups", as: String.self).split(separator: " ").compactMap { CareGroup(rawValue: String($0)) },
-            tags: tags, updatedOn: try day("updated_on"), version: try row.decode(column: "version", as: Int.self))
+            tags: tags, updatedOn: try day("updated_on"), employerID: try row.decode(column: "employer_id", as: UUID?.self), version: try row.decode(column: "version", as: Int.self))
     }
 }
