@@ -15,6 +15,8 @@ struct PeopleController {
                     .query("phone", .string(), "Exact mobile number"), .query("unit", .string(), "Unit id or code (subtree)"),
                     .query("care_group", .string(enumeration: CareGroup.allCases.map(\.rawValue)), "Care group"),
                     .query("tag", .string(), "Tag"), .query("room", .string(format: "uuid"), "Room id"),
+                    .query("building", .string(format: "uuid"), "Building id"),
+                    .query("address", .string(), "Address code: the room, or everyone inside a building or door plate"),
                     .query("include_moved_out", .boolean(), "Also people who moved out"),
                     .query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200"),
                 ],
@@ -47,6 +49,13 @@ struct PeopleController {
                 }
                 filter.roomID = room
             }
+            if let raw = req.query[String.self, at: "building"] {
+                guard let building = UUID(uuidString: raw) else {
+                    throw ValidationFailure(field: "building", zh: "楼栋编号应为 UUID", en: "building must be a UUID")
+                }
+                filter.buildingID = building
+            }
+            filter.withinAddress = req.query[String.self, at: "address"]
             filter.includeMovedOut = req.query[Bool.self, at: "include_moved_out"] ?? false
             let (page, per) = try req.paging()
             let (items, total) = try await PeopleStore.list(filter, page: page, per: per, on: req.db)

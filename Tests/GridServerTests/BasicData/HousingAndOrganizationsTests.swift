@@ -136,6 +136,12 @@ import Vapor
             let (_, roomsBody) = try await app.call(.GET, "/api/v1/rooms?building=\(building.id)&per=200", token: worker)
             let rooms = try app.decode(PageDTO<RoomDTO>.self, roomsBody)
             #expect(rooms.total == building.rooms && rooms.items.map(\.residents).reduce(0, +) == building.residents, "\(rooms.total) \(building.rooms) \(building.residents) \(roomsBody.prefix(300))")
+            // residents of the building, by id and by its address code
+            let (_, byBuilding) = try await app.call(.GET, "/api/v1/people?building=\(building.id)", token: worker)
+            #expect(try app.decode(PageDTO<PersonDTO>.self, byBuilding).total == building.residents)
+            let prefix = building.addressCode.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let (_, byAddress) = try await app.call(.GET, "/api/v1/people?address=\(prefix)", token: worker)
+            #expect(try app.decode(PageDTO<PersonDTO>.self, byAddress).total == building.residents)
             let room = try #require(rooms.items.first)
             let update = RoomUpdateDTO(version: room.version, use: "rental", landlordName: "孙八", landlordPhone: "13800138002")
             let (status, body) = try await app.call(.PATCH, "/api/v1/rooms/\(room.id)", token: worker, json: update)

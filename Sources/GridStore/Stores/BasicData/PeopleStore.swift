@@ -41,6 +41,10 @@ public enum PeopleStore {
         public var careGroup: CareGroup?
         public var tag: String?
         public var roomID: UUID?
+        /// Living in this building.
+        public var buildingID: UUID?
+        /// Living at this address or inside it (a building's address code finds its residents).
+        public var withinAddress: String?
         /// Include people who moved out.
         public var includeMovedOut = false
 
@@ -62,6 +66,17 @@ public enum PeopleStore {
         if let group = filter.careGroup { conditions.append("care_groups LIKE \(bind: "% \(group.rawValue) %")") }
         if let tag = filter.tag { conditions.append("tags LIKE \(bind: "%\"\(tag.replacingOccurrences(of: "\"", with: ""))\"%")") }
         if let room = filter.roomID { conditions.append("room_id = \(bind: room)") }
+        if let building = filter.buildingID {
+            conditions.append("room_id IN (SELECT id FROM rooms WHERE building_id = \(bind: building))")
+        }
+        if let prefix = filter.withinAddress?.trimmingCharacters(in: .whitespaces), !prefix.isEmpty {
+            let pattern = prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "|%"
+            // The address itself or any address inside it: `…|1|1` is building 1, never building 10.
+            conditions.append("""
+                room_id IN (SELECT id FROM rooms WHERE address_code = \(bind: prefix) OR address_code LIKE \(bind: pattern) ESCAPE '\\')
+                """)
+        }
         if !filter.includeMovedOut { conditions.append("moved_out_on IS NULL") }
         let whereClause = SQLList(conditions, separator: SQLRaw(" AND "))
         let sql = try db.sql
