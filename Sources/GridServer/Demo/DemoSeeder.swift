@@ -84,8 +84,11 @@ public struct DemoSeeder: Sendable {
         try await loadStaff(hierarchy, since: mapSince, on: db)
         try await services.map.reload(on: db)
         let share = scale == .district ? volume.share : 1
-        try await loadPopulation(hierarchy, scale: scale, share: share, on: db)
-        if events { try await loadEventYear(hierarchy, share: share, on: db) }
+        let seeder = self
+        try await BulkLoad.run(on: db) { conn in
+            try await seeder.loadPopulation(hierarchy, scale: scale, share: share, on: conn)
+            if events { try await seeder.loadEventYear(hierarchy, share: share, on: conn) }
+        }
         return created
     }
 
@@ -101,26 +104,29 @@ public struct DemoSeeder: Sendable {
         let year = try DemoEventYear(
             hierarchy: hierarchy, catalog: services.catalog.catalog, calendar: services.calendar, until: now, cast: cast,
             annualVolume: Int(Double(DemoEventYear.defaultAnnualVolume(gridCount: hierarchy.units.count { $0.kind.isGrid })) * share))
+        // Each batch is turned into rows on the other core while the database writes the previous one.
+        var writing: Task<Void, any Error>?
         var pending: [DemoEvent] = []
         var serials: [CalendarDay: Int] = [:]
+        func flush() async throws {
+            let (events, last) = (pending, serials)
+            pending.removeAll(keepingCapacity: true)
+            serials.removeAll()
+            let rows = Task { try EventStore.prepareHistory(events) }
+            try await writing?.value
+            writing = Task { try await db.transaction { tx in try await EventStore.writeHistory(try await rows.value, lastSerials: last, on: tx) } }
+        }
         for await batch in year.stream() {
             pending += batch.events
             serials[batch.day] = batch.lastSerial
-            if pending.count >= 4_000 {
-                let (events, last) = (pending, serials)
-                try await db.transaction { tx in try await EventStore.insertHistory(events, lastSerials: last, on: tx, now: now) }
-                pending.removeAll(keepingCapacity: true)
-                serials.removeAll()
-            }
+            if pending.count >= 4_000 { try await flush() }
         }
-        let (events, last) = (pending, serials)
-        try await db.transaction { tx in
-            try await EventStore.insertHistory(events, lastSerials: last, on: tx, now: now)
-            try await AuditLog.record(
-                AuditRecord(action: "demo.events_loaded", targetType: "event", targetID: nil,
-                            summary: "demo year of events up to \(services.calendar.day(of: now))", unitPath: hierarchy.units.first?.path),
-                by: .system, on: tx, now: now)
-        }
+        try await flush()
+        try await writing?.value
+        try await AuditLog.record(
+            AuditRecord(action: "demo.events_loaded", targetType: "event", targetID: nil,
+                        summary: "demo year of events up to \(services.calendar.day(of: now))", unitPath: hierarchy.units.first?.path),
+            by: .system, on: db, now: now)
     }
 
     /// Buildings, rooms, residents, organisations and city components of every grid
@@ -133,15 +139,24 @@ public struct DemoSeeder: Sendable {
         let population = DemoPopulation(hierarchy: hierarchy, targets: targets, today: services.calendar.day(of: services.clock.now))
         let keyRing = services.keyRing
         let grids = population.grids
-        for start in stride(from: 0, to: grids.count, by: 8) {
-            let batches = grids[start..<min(start + 8, grids.count)].map { population.generate(for: $0) }
-            try await db.transaction { tx in
-                for batch in batches {
-                    try await BasicDataStore.insert(
-                        buildings: batch.buildings, rooms: batch.rooms, people: batch.people, organizations: batch.organizations,
-                        components: batch.components, keyRing: keyRing, on: tx)
-                }
-            }
+        // The next grids are generated, sealed and turned into rows on the other core while the
+        // database writes the previous ones.
+        let prepare = { @Sendable (range: Range<Int>) throws -> BasicDataStore.PreparedRows in
+            let batches = grids[range].map { population.generate(for: $0) }
+            let buildings = Dictionary(batches.flatMap(\.buildings).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return try BasicDataStore.prepare(
+                buildings: batches.flatMap(\.buildings), rooms: batches.flatMap(\.rooms), people: batches.flatMap(\.people),
+                organizations: batches.flatMap(\.organizations), components: batches.flatMap(\.components),
+                roomBuildings: buildings, keyRing: keyRing)
+        }
+        let ranges = stride(from: 0, to: grids.count, by: 8).map { $0..<min($0 + 8, grids.count) }
+        var next: Task<BasicDataStore.PreparedRows, any Error>? = ranges.first.map { range in Task { try prepare(range) } }
+        for index in ranges.indices {
+            guard let current = next else { break }
+            let following = index + 1 < ranges.count ? ranges[index + 1] : nil
+            next = following.map { range in Task { try prepare(range) } }
+            let rows = try await current.value
+            try await db.transaction { tx in try await BasicDataStore.write(rows, on: tx) }
         }
     }
 

@@ -23,7 +23,7 @@ public struct PhotoStore: Sendable {
     /// Checks and stores one photo; `field` names it in errors.
     public func save(_ data: Data, field: String) throws -> Stored {
         let kind = try policy.check(data, field: field)
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lowercase(SHA256.hash(data: data))
         let url = path(for: digest, kind: kind)
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

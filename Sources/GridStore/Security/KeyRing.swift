@@ -62,7 +62,6 @@ public struct KeyRing: Sendable {
 
     /// The keyed hash used for exact search; equal inputs give equal hashes under one key.
     public func searchHash(_ value: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: searchKey)
-            .map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: searchKey))
     }
 }

@@ -9,46 +9,59 @@ extension EventStore {
     /// inside the engines' bind limits). Ticket counters move past the numbers used. Part of the
     /// caller's transaction; ids must be new.
     public static func insertHistory(_ events: [DemoEvent], lastSerials: [CalendarDay: Int], on db: any Database, now: Date) async throws {
-        let sql = try db.sql
-        for chunk in events.chunked(into: 400) {
-            var rows: [SQLQueryString] = []
-            rows.reserveCapacity(chunk.count)
-            for event in chunk {
-                let s = event.snapshot
-                rows.append("""
-                    (\(bind: s.id), \(bind: event.number), \(bind: s.typeCode), \(bind: event.description), \(bind: event.channel.rawValue),
-                     \(bind: event.location.lon), \(bind: event.location.lat), \(bind: event.locationDatum.rawValue),
-                     \(bind: event.location.lon), \(bind: event.location.lat), \(bind: event.gridID), \(bind: s.gridPath.rawValue),
-                     \(bind: s.ownerPath.rawValue), \(bind: s.handlingUnit?.path.rawValue), \(bind: s.state.rawValue), \(bind: s.level),
-                     \(bind: s.reporterID), \(bind: event.reporterName), \(bind: event.occurredAt), \(bind: s.reportedAt),
-                     \(bind: s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)), \(bind: "history"),
-                     \(bind: try StoreJSON.text(event.attributes)), \(bind: try StoreJSON.text(s)), \(bind: s.version),
-                     \(bind: event.timeline.last?.entry.at ?? s.reportedAt), \(bind: try event.ratings.map { try StoreJSON.text($0) }), \(bind: event.sweepMark))
-                    """)
-            }
-            try await sql.raw("""
-                INSERT INTO events (id, number, type_code, description, channel, location_lon, location_lat, location_datum,
-                  map_lon, map_lat, grid_id, grid_path, owner_path, handler_path, state, level, reporter_id, reporter_name,
-                  occurred_at, reported_at, deadline_at, closed_at, day, content_hash, attributes, snapshot, version, updated_at,
-                  ratings, sweep_mark)
-                VALUES \(SQLList(rows))
-                """).run()
+        try await writeHistory(try prepareHistory(events), lastSerials: lastSerials, on: db)
+    }
+
+    /// Past events and their timelines as rows (pure CPU, so a loader prepares the next batch
+    /// while the database writes this one).
+    public struct PreparedHistory: Sendable {
+        let events: [[any Encodable & Sendable]]
+        let timeline: [[any Encodable & Sendable]]
+    }
+
+    static let historyColumns = [
+        "id", "number", "type_code", "description", "channel", "location_lon", "location_lat", "location_datum",
+        "map_lon", "map_lat", "grid_id", "grid_path", "owner_path", "handler_path", "state", "level", "reporter_id", "reporter_name",
+        "occurred_at", "reported_at", "deadline_at", "closed_at", "day", "content_hash", "attributes", "snapshot", "version", "updated_at",
+        "ratings", "sweep_mark",
+    ]
+
+    static let timelineColumns = [
+        "id", "event_id", "seq", "at", "actor_id", "actor_name", "actor_role", "action", "from_state", "to_state", "note", "attachments",
+    ]
+
+    public static func prepareHistory(_ events: [DemoEvent]) throws -> PreparedHistory {
+        let rows: [[any Encodable & Sendable]] = try events.map { event in
+            let s = event.snapshot
+            return [
+                s.id, event.number, s.typeCode, event.description, event.channel.rawValue,
+                event.location.lon, event.location.lat, event.locationDatum.rawValue,
+                event.location.lon, event.location.lat, event.gridID, s.gridPath.rawValue,
+                s.ownerPath.rawValue, s.handlingUnit?.path.rawValue, s.state.rawValue, s.level,
+                s.reporterID, event.reporterName, event.occurredAt, s.reportedAt,
+                s.deadline?.end, s.closedAt, localDay(s.reportedAt), "history",
+                try StoreJSON.text(event.attributes), try StoreJSON.text(s), s.version,
+                event.timeline.last?.entry.at ?? s.reportedAt, try event.ratings.map { try StoreJSON.text($0) }, event.sweepMark,
+            ]
         }
-        let entries = events.flatMap { event in event.timeline.enumerated().map { (event.id, $0.offset + 1, $0.element) } }
-        for chunk in entries.chunked(into: 800) {
-            let rows: [SQLQueryString] = try chunk.map { eventID, seq, item in
+        var timeline: [[any Encodable & Sendable]] = []
+        for event in events {
+            for (offset, item) in event.timeline.enumerated() {
                 let e = item.entry
-                return """
-                    (\(bind: UUID()), \(bind: eventID), \(bind: seq), \(bind: e.at), \(bind: e.actorID), \(bind: item.actorName),
-                     \(bind: e.actorRole?.rawValue), \(bind: e.action.rawValue), \(bind: e.from?.rawValue), \(bind: e.to.rawValue),
-                     \(bind: e.note), \(bind: try StoreJSON.text(e.attachments)))
-                    """
+                timeline.append([
+                    UUID(), event.id, offset + 1, e.at, e.actorID, item.actorName, e.actorRole?.rawValue, e.action.rawValue,
+                    e.from?.rawValue, e.to.rawValue, e.note, try StoreJSON.text(e.attachments),
+                ])
             }
-            try await sql.raw("""
-                INSERT INTO event_timeline (id, event_id, seq, at, actor_id, actor_name, actor_role, action, from_state, to_state, note, attachments)
-                VALUES \(SQLList(rows))
-                """).run()
         }
+        return PreparedHistory(events: rows, timeline: timeline)
+    }
+
+    /// Writes prepared past events; ticket counters move past the numbers used.
+    public static func writeHistory(_ prepared: PreparedHistory, lastSerials: [CalendarDay: Int], on db: any Database) async throws {
+        try await BulkInsert.rows(prepared.events, into: "events", columns: historyColumns, on: db)
+        try await BulkInsert.rows(prepared.timeline, into: "event_timeline", columns: timelineColumns, on: db)
+        let sql = try db.sql
         for (day, last) in lastSerials where last > 0 {
             try await sql.raw("""
                 INSERT INTO event_numbers (day, last) VALUES (\(bind: day.description), \(bind: last))

@@ -7,10 +7,17 @@ import SQLKit
 /// lists; the clear value is never written.
 public enum BasicDataStore {
     /// One record type's rows: its table, columns and one row's values.
-    struct RowSet {
+    struct RowSet: Sendable {
         let table: String
         let columns: [String]
         let rows: [[any Encodable & Sendable]]
+    }
+
+    /// New records turned into rows — identifiers sealed, hashed and masked — ready to write
+    /// (`write(_:on:)`). Preparing is pure CPU, so a bulk loader prepares the next batch while the
+    /// database writes this one.
+    public struct PreparedRows: Sendable {
+        let sets: [RowSet]
     }
 
     /// Inserts new records in multi-row statements (inside the engines' bind limits). Part of
@@ -20,24 +27,32 @@ public enum BasicDataStore {
         buildings: [Building] = [], rooms: [Room] = [], people: [Person] = [], organizations: [Organization] = [],
         components: [CityComponent] = [], keyRing: KeyRing, on db: any Database
     ) async throws {
-        let known = Dictionary(buildings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var roomBuildings = known
-        for id in Set(rooms.map(\.buildingID)) where roomBuildings[id] == nil {
+        var known = Dictionary(buildings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in Set(rooms.map(\.buildingID)) where known[id] == nil {
             guard let stored = try await building(id, on: db) else { throw StoreError.notFound(what: "building") }
-            roomBuildings[id] = stored
+            known[id] = stored
         }
-        let sets = [
+        let prepared = try prepare(
+            buildings: buildings, rooms: rooms, people: people, organizations: organizations, components: components,
+            roomBuildings: known, keyRing: keyRing)
+        try await write(prepared, on: db)
+    }
+
+    /// The rows of new records. Every room's building must be among `roomBuildings`.
+    public static func prepare(
+        buildings: [Building] = [], rooms: [Room] = [], people: [Person] = [], organizations: [Organization] = [],
+        components: [CityComponent] = [], roomBuildings: [UUID: Building], keyRing: KeyRing
+    ) throws -> PreparedRows {
+        PreparedRows(sets: [
             try buildingRows(buildings), try roomRows(rooms, buildings: roomBuildings, keyRing), try personRows(people, keyRing),
             try organizationRows(organizations, keyRing), componentRows(components),
-        ]
-        let sql = try db.sql
-        for set in sets where !set.rows.isEmpty {
-            let perStatement = max(1, 12_000 / set.columns.count)
-            let columns = SQLList(set.columns.map { SQLIdentifier($0) })
-            for chunk in set.rows.chunked(into: perStatement) {
-                let values = SQLList(chunk.map { row in SQLGroupExpression(row.map { SQLBind($0) }) })
-                try await sql.raw("INSERT INTO \(ident: set.table) (\(columns)) VALUES \(values)").run()
-            }
+        ])
+    }
+
+    /// Writes prepared rows, part of the caller's transaction.
+    public static func write(_ prepared: PreparedRows, on db: any Database) async throws {
+        for set in prepared.sets where !set.rows.isEmpty {
+            try await BulkInsert.rows(set.rows, into: set.table, columns: set.columns, on: db)
         }
     }
 
