@@ -31,6 +31,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsoleAuthController(accounts: accounts).register(app)
     ConsolePagesController(accounts: accounts).register(app)
     MapPageController().register(app)
+    ConsoleEventsController(events: EventService(services: services)).register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The small CSV dialect of GridGov's import files (holiday calendar, admission list): commas,
 /// double quotes (`""` inside quotes is a quote), whitespace around unquoted fields ignored.
-enum CSVText {
+public enum CSVText {
     /// The fields of one line; nil when a quote is left open.
     static func fields(of line: Substring) -> [String]? {
         var fields: [String] = []
@@ -39,6 +39,11 @@ enum CSVText {
         guard !inQuotes else { return nil }
         fields.append(wasQuoted ? current : trimmed(current))
         return fields
+    }
+
+    /// One line of fields as written to a file, without the line break.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(quoted).joined(separator: ",")
     }
 
     /// The field as written to a file, quoted when it holds a comma, a quote or a line break.

@@ -14,12 +14,6 @@ struct EventsController {
         var current: EventDTO
     }
 
-    /// The inboxes each role needs (待受理, 待派遣, 待处置, 待核查, 已超期, 我发起的), one query each.
-    static let boxes: [String: [EventState]] = [
-        "to_accept": [.reported], "to_dispatch": [.accepted, .returned], "to_handle": [.dispatched, .inProgress],
-        "to_verify": [.handled], "to_close": [.verified],
-    ]
-
     func register(_ api: APIRouter) {
         registerInbox(api)
         api.add(.GET, "event-types", summary: "The admission list (准入清单) as a tree", tag: "events", access: .signedIn,
@@ -61,7 +55,7 @@ struct EventsController {
         api.add(.GET, "events", summary: "Events in the caller's scope, filtered and paged", tag: "events",
                 access: .permission(.eventsRead),
                 query: [
-                    .query("box", .string(enumeration: ["to_accept", "to_dispatch", "to_handle", "to_verify", "to_close", "overdue", "mine"]), "A role's inbox"),
+                    .query("box", .string(enumeration: EventBox.allCases.map(\.rawValue)), "A role's inbox: work waiting at the caller's level"),
                     .query("state", .string(), "Comma-separated states"), .query("unit", .string(), "Unit id or code (subtree)"),
                     .query("type", .string(), "Event-type code"), .query("level", .integer(), "Level 1–4"),
                     .query("overdue", .boolean(), "Only overdue events"), .query("q", .string(), "Text or ticket number"),
@@ -75,7 +69,7 @@ struct EventsController {
                 response: PageDTO<EventDTO>.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let (page, per) = try req.paging()
-            let filter = try await filter(req, principal)
+            let filter = try await Self.filter(req, principal)
             let (items, total) = try await EventStore.list(filter, page: page, per: per, on: req.db)
             let presenter = try presenter(req)
             var grids: [UUID: GridRefDTO] = [:]
@@ -154,8 +148,17 @@ struct EventsController {
         EventPresenter(catalog: events.catalog, now: try req.grid.clock.now, language: req.language)
     }
 
-    private func filter(_ req: Request, _ principal: Principal) async throws -> EventStore.Filter {
+    /// The list filter from the query (`box`, `state`, `unit`, `type`, `level`, `q`, …), within the
+    /// caller's scope; the console's event lists read the same parameters.
+    /// The console sets `box` itself (it knows `all`), so it passes `readingBox: false`.
+    static func filter(_ req: Request, _ principal: Principal, readingBox: Bool = true) async throws -> EventStore.Filter {
         var filter = EventStore.Filter()
+        if readingBox, let raw = req.query[String.self, at: "box"] {
+            guard let box = EventBox(rawValue: raw) else {
+                throw ValidationFailure(field: "box", zh: "未知待办箱“\(raw)”", en: "unknown box '\(raw)'")
+            }
+            filter = box.filter(for: principal, now: try req.grid.clock.now)
+        }
         filter.visibleTo = principal.unitPath
         if let ref = req.query[String.self, at: "unit"] {
             guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
@@ -170,22 +173,8 @@ struct EventsController {
                 return state
             }
         }
-        switch req.query[String.self, at: "box"] {
-        case nil: break
-        case "overdue": filter.overdueAt = try req.grid.clock.now
-        case "mine": filter.reporterID = principal.id
-        case let box?:
-            guard let states = Self.boxes[box] else {
-                throw ValidationFailure(field: "box", zh: "未知待办箱“\(box)”", en: "unknown box '\(box)'")
-            }
-            filter.states = states
-            // Work waits where the caller stands: triage at the owner, handling at the handler.
-            if box == "to_handle" && principal.account.roles.contains(.departmentHandler) {
-                filter.handlerUnder = principal.unitPath
-            }
-        }
         if req.query[Bool.self, at: "overdue"] == true { filter.overdueAt = try req.grid.clock.now }
-        filter.typeCode = req.query[String.self, at: "type"]
+        filter.typeCode = req.query[String.self, at: "type"].flatMap { $0.isEmpty ? nil : $0 }
         filter.level = req.query[Int.self, at: "level"]
         filter.text = req.query[String.self, at: "q"]
         if let raw = req.query[String.self, at: "reporter"] {

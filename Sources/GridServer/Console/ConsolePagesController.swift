@@ -34,17 +34,11 @@ struct ConsolePagesController {
         } }
     }
 
-    /// Signs the page: redirect to the login page without a session, 403 without the right.
     func page(
         _ req: Request, titleKey: String, path: String, needs permission: Permission? = nil,
         render: (ShellContext, Principal) async throws -> Response
     ) async throws -> Response {
-        guard let principal = req.principal, principal.kind == .session else {
-            let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            return req.redirect(to: "/login?next=\(next)")
-        }
-        if let permission { try req.grid.policy.check(principal.scope, permission) }
-        return try await render(ShellContext(req: req, principal: principal, titleKey: titleKey, activePath: path), principal)
+        try await ConsoleGate.page(req, titleKey: titleKey, path: path, needs: permission, render: render)
     }
 
     // MARK: home

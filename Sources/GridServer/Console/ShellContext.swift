@@ -26,6 +26,7 @@ struct ShellContext: Encodable, Sendable {
     /// The console sections; each appears only to roles that may use it.
     static let sections: [(href: String, key: String, permission: Permission?)] = [
         ("/console", "menu_home", nil),
+        ("/console/events", "menu_events", .eventsRead),
         ("/console/map", "menu_map", .gridsRead),
         ("/console/units", "menu_units", .unitsRead),
         ("/console/declarations", "menu_declarations", .basicDataRead),

@@ -17,7 +17,7 @@ public struct EventService: Sendable {
     /// The list in use now (administrators may replace it at any time).
     var catalog: EventCatalog { services.catalog.catalog }
 
-    private var calendar: WorkingCalendar { services.calendar }
+    var calendar: WorkingCalendar { services.calendar }
 
     // MARK: report
 
@@ -270,7 +270,7 @@ public struct EventService: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         let data = (try? encoder.encode(copy)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: data))
     }
 }
 

@@ -173,6 +173,24 @@ public enum EventStore {
         return counts
     }
 
+    /// Open events in the hands of each unit (lead handler), keyed by the unit's path: the load a
+    /// dispatcher weighs before picking a department.
+    public static func openLoad(under path: UnitPath, on db: any Database) async throws -> [UnitPath: Int] {
+        let rows = try await (try db.sql).raw("""
+            SELECT handler_path, COUNT(*) AS n FROM events
+            WHERE handler_path >= \(bind: path.rawValue) AND handler_path < \(bind: path.subtreeUpperBound)
+              AND state IN ('dispatched', 'in_progress', 'returned', 'handled')
+            GROUP BY handler_path
+            """).all()
+        var load: [UnitPath: Int] = [:]
+        for row in rows {
+            if let path = UnitPath(rawValue: try row.decode(column: "handler_path", as: String.self)) {
+                load[path] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return load
+    }
+
     // MARK: duplicates
 
     /// Open events of `typeCode` reported since `since` within `radius` metres of `point`
@@ -323,6 +341,10 @@ public enum EventStore {
     public struct Filter: Sendable {
         public var states: [EventState]?
         public var ownerUnder: UnitPath?
+        /// Events owned by exactly this unit (work waiting at that level, not below it).
+        public var ownerIs: UnitPath?
+        /// Only events no unit was dispatched to (the community handling its own).
+        public var undispatched = false
         public var gridUnder: UnitPath?
         /// Events the caller can see: in the scope by territory, or dispatched to a unit in it.
         public var visibleTo: UnitPath?
@@ -365,6 +387,25 @@ public enum EventStore {
 
     public static func list(_ filter: Filter, page: Int, per: Int, on db: any Database) async throws -> (items: [StoredEvent], total: Int) {
         let sql = try db.sql
+        let whereClause = condition(filter)
+        let total = try await count(filter, on: db)
+        let rows = try await sql.raw("""
+            SELECT * FROM events WHERE \(whereClause) ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
+            """).all()
+        return (try rows.map(decode), total)
+    }
+
+    /// How many events a list would hold (the console's tab counts).
+    public static func count(_ filter: Filter, on db: any Database) async throws -> Int {
+        try await (try db.sql).raw("SELECT COUNT(*) AS n FROM events WHERE \(condition(filter))").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// One event by its ticket number (事件编号).
+    public static func find(number: String, on db: any Database) async throws -> StoredEvent? {
+        try await (try db.sql).raw("SELECT * FROM events WHERE number = \(bind: number)").first().map(decode)
+    }
+
+    private static func condition(_ filter: Filter) -> any SQLExpression {
         var conditions: [any SQLExpression] = []
         func range(_ column: String, _ path: UnitPath) -> SQLQueryString {
             "(\(ident: column) >= \(bind: path.rawValue) AND \(ident: column) < \(bind: path.subtreeUpperBound))"
@@ -374,6 +415,8 @@ public enum EventStore {
         }
         if let path = filter.ownerUnder { conditions.append(range("owner_path", path)) }
         if let path = filter.gridUnder { conditions.append(range("grid_path", path)) }
+        if let path = filter.ownerIs { conditions.append("owner_path = \(bind: path.rawValue)" as SQLQueryString) }
+        if filter.undispatched { conditions.append(SQLRaw("handler_path IS NULL")) }
         if let path = filter.handlerUnder { conditions.append(range("handler_path", path)) }
         if let path = filter.visibleTo {
             conditions.append("(\(range("grid_path", path)) OR \(range("handler_path", path)) OR \(range("owner_path", path)))" as SQLQueryString)
@@ -395,13 +438,7 @@ public enum EventStore {
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
             conditions.append("(description LIKE \(bind: pattern) OR number = \(bind: text))" as SQLQueryString)
         }
-        let whereClause: any SQLExpression = conditions.isEmpty
-            ? SQLRaw("1 = 1") : SQLList(conditions, separator: SQLRaw(" AND "))
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM events WHERE \(whereClause)").first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw("""
-            SELECT * FROM events WHERE \(whereClause) ORDER BY \(unsafeRaw: filter.sort.orderBy) LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
-            """).all()
-        return (try rows.map(decode), total)
+        return conditions.isEmpty ? SQLRaw("1 = 1") : SQLList(conditions, separator: SQLRaw(" AND "))
     }
 
     // MARK: rows

@@ -83,3 +83,15 @@ public enum EventRatingRules {
         return ratings
     }
 }
+
+extension EventRatingRules {
+    /// What `actor` may rate on `event` now: discovery stars, the party's satisfaction, both or
+    /// neither — the same rules `rate` applies, so the console offers only what will be accepted.
+    public static func ratable(_ event: EventSnapshot, by actor: EventActor) -> (discovery: Bool, satisfaction: Bool) {
+        guard ratableStates.contains(event.state), event.outcome == nil || event.outcome == .resolved,
+              actor.unitPath.contains(event.gridPath) || actor.unitPath.contains(event.ownerPath)
+        else { return (false, false) }
+        return (!actor.roles.isDisjoint(with: discoveryRaters),
+                actor.userID == event.reporterID || !actor.roles.isDisjoint(with: disposalRaters))
+    }
+}
