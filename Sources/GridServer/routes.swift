@@ -32,6 +32,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsolePagesController(accounts: accounts).register(app)
     MapPageController().register(app)
     ConsoleEventsController(events: EventService(services: services)).register(app)
+    DashboardController(events: EventService(services: services)).register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
 }

@@ -27,6 +27,7 @@ struct ShellContext: Encodable, Sendable {
     static let sections: [(href: String, key: String, permission: Permission?)] = [
         ("/console", "menu_home", nil),
         ("/console/events", "menu_events", .eventsRead),
+        ("/console/dashboard", "menu_dashboard", .statsRead),
         ("/console/map", "menu_map", .gridsRead),
         ("/console/units", "menu_units", .unitsRead),
         ("/console/declarations", "menu_declarations", .basicDataRead),

@@ -63,6 +63,7 @@ public enum GridDatabase {
             M0012CreateWebhooks(),
             M0013CreateBasicData(),
             M0014CreateDeclarations(),
+            M0015AddHandlingTimes(),
         ]
     }
 

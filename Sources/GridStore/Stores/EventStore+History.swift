@@ -23,7 +23,7 @@ extension EventStore {
         "id", "number", "type_code", "description", "channel", "location_lon", "location_lat", "location_datum",
         "map_lon", "map_lat", "grid_id", "grid_path", "owner_path", "handler_path", "state", "level", "reporter_id", "reporter_name",
         "occurred_at", "reported_at", "deadline_at", "closed_at", "day", "content_hash", "attributes", "snapshot", "version", "updated_at",
-        "ratings", "sweep_mark",
+        "ratings", "sweep_mark", "handled_at", "handling_due_at",
     ]
 
     static let timelineColumns = [
@@ -42,6 +42,7 @@ extension EventStore {
                 s.deadline?.end, s.closedAt, localDay(s.reportedAt), "history",
                 try StoreJSON.text(event.attributes), try StoreJSON.text(s), s.version,
                 event.timeline.last?.entry.at ?? s.reportedAt, try event.ratings.map { try StoreJSON.text($0) }, event.sweepMark,
+                s.handledAt, s.handlingDeadline?.end,
             ]
         }
         var timeline: [[any Encodable & Sendable]] = []

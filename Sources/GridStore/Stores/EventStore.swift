@@ -70,14 +70,16 @@ public enum EventStore {
         let inserted = try await (try db.sql).raw("""
             INSERT INTO events (id, number, type_code, description, channel, location_lon, location_lat, location_datum,
               map_lon, map_lat, grid_id, grid_path, owner_path, handler_path, state, level, reporter_id, reporter_name,
-              occurred_at, reported_at, deadline_at, closed_at, day, content_hash, attributes, snapshot, version, updated_at)
+              occurred_at, reported_at, deadline_at, closed_at, day, content_hash, attributes, snapshot, version, updated_at,
+              handled_at, handling_due_at)
             VALUES (\(bind: s.id), \(bind: event.number), \(bind: s.typeCode), \(bind: event.description), \(bind: event.channel),
               \(bind: event.location.lon), \(bind: event.location.lat), \(bind: event.locationDatum.rawValue),
               \(bind: event.mapPoint.lon), \(bind: event.mapPoint.lat), \(bind: event.gridID), \(bind: s.gridPath.rawValue),
               \(bind: s.ownerPath.rawValue), \(bind: s.handlingUnit?.path.rawValue), \(bind: s.state.rawValue), \(bind: s.level),
               \(bind: s.reporterID), \(bind: event.reporterName), \(bind: event.occurredAt), \(bind: s.reportedAt),
               \(bind: s.deadline?.end), \(bind: s.closedAt), \(bind: localDay(s.reportedAt)),
-              \(bind: event.contentHash), \(bind: try StoreJSON.text(event.attributes)), \(bind: try StoreJSON.text(s)), \(bind: s.version), \(bind: now))
+              \(bind: event.contentHash), \(bind: try StoreJSON.text(event.attributes)), \(bind: try StoreJSON.text(s)), \(bind: s.version), \(bind: now),
+              \(bind: s.handledAt), \(bind: s.handlingDeadline?.end))
             ON CONFLICT (id) DO NOTHING
             RETURNING id
             """).first()
@@ -95,6 +97,7 @@ public enum EventStore {
             UPDATE events SET state = \(bind: snapshot.state.rawValue), level = \(bind: snapshot.level),
               owner_path = \(bind: snapshot.ownerPath.rawValue), handler_path = \(bind: snapshot.handlingUnit?.path.rawValue),
               deadline_at = \(bind: snapshot.deadline?.end), closed_at = \(bind: snapshot.closedAt),
+              handled_at = \(bind: snapshot.handledAt), handling_due_at = \(bind: snapshot.handlingDeadline?.end),
               snapshot = \(bind: try StoreJSON.text(snapshot)), version = \(bind: snapshot.version), updated_at = \(bind: now)
             WHERE id = \(bind: snapshot.id) AND version = \(bind: expectedVersion)
             RETURNING id

@@ -1,0 +1,58 @@
+import Foundation
+import GridCore
+import GridStore
+import GridTestSupport
+import Testing
+import Vapor
+
+/// The dashboard counts what happened, by the definitions it shows: three reports, one refused,
+/// one handled by the community on time, worked out by hand below.
+@Suite struct DashboardTests {
+    @Test("figures and the sub-unit ranking are counted from the events, rates from sums")
+    func figures() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let community = try await app.token("community_op")
+            var ids: [UUID] = []
+            for text in ["3号楼消防通道被杂物堵塞", "5号楼楼道堆放电动车", "小区东门消防车道被占"] {
+                let report = try await EventFixtures.report(app, worker, description: text)
+                let (status, body) = try await app.call(.POST, "/api/v1/events", token: worker, json: report)
+                #expect(status == .created, "\(body)")
+                ids.append(report.id)
+            }
+            _ = try await EventLoopTests.act(app, community, ids[0], "reject", EventActionRequestDTO(reason: "重复上报"))
+            for (action, input) in [("accept", EventActionRequestDTO(level: 2)), ("take", EventActionRequestDTO()),
+                                    ("handle", EventActionRequestDTO(note: "已清理"))] {
+                let (status, body) = try await EventLoopTests.act(app, community, ids[1], action, input)
+                #expect(status == .ok, "\(action): \(body)")
+            }
+
+            let browser = ConsoleTests.Browser(app)
+            try await browser.signIn("street_op")
+            let (status, page, _) = try await browser.request(.GET, "/console/dashboard?period=today")
+            #expect(status == .ok)
+            // reported 3; valid 2 of 3; closed 0 of 2; handled on time 1 of 1; none overdue yet
+            #expect(Self.figure("reported", in: page) == "3")
+            #expect(Self.figure("valid-rate", in: page) == "66.7%")
+            #expect(Self.figure("closed", in: page) == "0")
+            #expect(Self.figure("closure-rate", in: page) == "0.0%")
+            #expect(Self.figure("on-time-rate", in: page) == "100.0%")
+            #expect(page.contains("（上报数 − 不予立案数）÷ 上报数"))
+            // the street's communities, the reporting one first by its figures
+            let row = try #require(page.range(of: "data-code=\"510117001001\""))
+            #expect(page[row.upperBound...].prefix(400).contains(">3<"))
+
+            let (bad, refusal, _) = try await browser.request(.GET, "/console/dashboard?period=decade")
+            #expect(bad == .unprocessableEntity)
+            #expect(refusal.contains("统计周期"))
+        }
+    }
+
+    /// The value shown in a figure's box.
+    static func figure(_ id: String, in page: String) -> String? {
+        guard let start = page.range(of: "id=\"figure-\(id)\""),
+              let value = page[start.upperBound...].range(of: "class=\"figure-value\">")
+        else { return nil }
+        return String(page[value.upperBound...].prefix { $0 != "<" })
+    }
+}

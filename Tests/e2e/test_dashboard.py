@@ -1,0 +1,33 @@
+"""The leader's dashboard: figures counted by the platform for the district, a trend chart drawn
+by Debian's Chart.js, the streets ranked; a click on a street narrows the whole page to it."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import screenshot
+from test_event_loop import sign_in
+
+
+def test_leader_reads_the_district_and_narrows_to_a_street(browser, server):
+    sign_in(browser, server, "leader")
+    browser.find_element(By.LINK_TEXT, "数据大屏").click()
+    Select(browser.find_element(By.ID, "d-period")).select_by_value("year")
+    browser.find_element(By.CSS_SELECTOR, "#dashboard-filters button").click()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "figures")))
+    figures = browser.find_element(By.ID, "figures").text
+    for label in ("上报", "有效上报率", "结案率", "按期处置率", "超期未办"):
+        assert label in figures
+    reported = int(browser.find_element(By.CSS_SELECTOR, "#figure-reported .figure-value").text)
+    assert reported > 0
+    # the chart was drawn by Chart.js (the canvas has a chart attached)
+    assert browser.execute_script("return !!(window.Chart && Chart.getChart(document.getElementById('trend')))")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")
+    assert rows, "the district's streets are ranked"
+    # the streets' reports add up to the district's
+    assert sum(int(r.find_elements(By.TAG_NAME, "td")[2].text) for r in rows) == reported
+    screenshot(browser, "dashboard")
+    first = rows[0].find_element(By.TAG_NAME, "a")
+    street = first.text
+    first.click()
+    WebDriverWait(browser, 10).until(EC.url_contains("unit="))
+    assert street in browser.find_element(By.TAG_NAME, "h2").text
