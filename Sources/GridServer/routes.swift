@@ -33,6 +33,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     MapPageController().register(app)
     ConsoleEventsController(events: EventService(services: services)).register(app)
     DashboardController(events: EventService(services: services)).register(app)
+    ConsolePeopleController().register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
 }

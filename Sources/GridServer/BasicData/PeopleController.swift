@@ -23,40 +23,7 @@ struct PeopleController {
                 response: PageDTO<PersonDTO>.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let services = try req.grid
-            var filter = PeopleStore.Filter(under: principal.unitPath)
-            if let ref = req.query[String.self, at: "unit"] {
-                guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
-                try principal.requireInScope(unit.path)
-                filter.under = unit.path
-            }
-            filter.name = req.query[String.self, at: "q"]
-            if let number = req.query[String.self, at: "id_number"], !number.isEmpty {
-                filter.idHash = services.keyRing.searchHash(Person.normalizedIDNumber(number))
-            }
-            if let phone = req.query[String.self, at: "phone"], !phone.isEmpty {
-                filter.phoneHash = services.keyRing.searchHash((try? MobileNumber(phone))?.value ?? phone)
-            }
-            if let raw = req.query[String.self, at: "care_group"] {
-                guard let group = CareGroup(rawValue: raw) else {
-                    throw ValidationFailure(field: "care_group", zh: "未知的关注群体“\(raw)”", en: "unknown care group '\(raw)'")
-                }
-                filter.careGroup = group
-            }
-            filter.tag = req.query[String.self, at: "tag"]
-            if let raw = req.query[String.self, at: "room"] {
-                guard let room = UUID(uuidString: raw) else {
-                    throw ValidationFailure(field: "room", zh: "房屋编号应为 UUID", en: "room must be a UUID")
-                }
-                filter.roomID = room
-            }
-            if let raw = req.query[String.self, at: "building"] {
-                guard let building = UUID(uuidString: raw) else {
-                    throw ValidationFailure(field: "building", zh: "楼栋编号应为 UUID", en: "building must be a UUID")
-                }
-                filter.buildingID = building
-            }
-            filter.withinAddress = req.query[String.self, at: "address"]
-            filter.includeMovedOut = req.query[Bool.self, at: "include_moved_out"] ?? false
+            let filter = try await Self.searchFilter(req, principal)
             let (page, per) = try req.paging()
             let (items, total) = try await PeopleStore.list(filter, page: page, per: per, on: req.db)
             let today = services.calendar.day(of: services.clock.now)
@@ -79,19 +46,71 @@ struct PeopleController {
             guard req.query[Bool.self, at: "unmask"] == true else {
                 return Self.dto(person, clear: nil, today: today, language: req.language)
             }
-            try principal.require(.personalDataUnmask, on: person.gridPath, policy: services.policy)
-            let reason = (req.query[String.self, at: "reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard reason.count >= 2 else {
-                throw ValidationFailure(field: "reason", zh: "查看完整证件号码须说明理由", en: "give a reason to see the full identifiers")
-            }
-            guard let clear = try await PeopleStore.unsealed(id, keyRing: services.keyRing, on: req.db) else { throw GridHTTPError.notFound }
-            // The reason and who, never the number itself.
-            try await AuditLog.record(
-                AuditRecord(action: "person.unmasked", targetType: "person", targetID: id.uuidString,
-                            summary: "\(Masking.maskName(person.name)) \(person.idMasked): \(reason)", unitPath: person.gridPath),
-                by: principal.auditActor(for: req), on: req.db, now: services.clock.now)
-            return Self.dto(person, clear: clear, today: today, language: req.language)
+            return try await Self.unmasked(person, reason: req.query[String.self, at: "reason"] ?? "", req, principal)
         }
+    }
+
+    /// The search of `GET /api/v1/people` from the query (`q`, `id_number`, `phone`, `unit`,
+    /// `care_group`, `tag`, `room`, `building`, `address`, `include_moved_out`), within the
+    /// caller's scope; the console's people search reads the same parameters.
+    static func searchFilter(_ req: Request, _ principal: Principal) async throws -> PeopleStore.Filter {
+        let services = try req.grid
+        var filter = PeopleStore.Filter(under: principal.unitPath)
+        func given(_ name: String) -> String? {
+            guard let value = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
+        }
+        if let ref = given("unit") {
+            guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
+            try principal.requireInScope(unit.path)
+            filter.under = unit.path
+        }
+        filter.name = given("q")
+        if let number = given("id_number") {
+            filter.idHash = services.keyRing.searchHash(Person.normalizedIDNumber(number))
+        }
+        if let phone = given("phone") {
+            filter.phoneHash = services.keyRing.searchHash((try? MobileNumber(phone))?.value ?? phone)
+        }
+        if let raw = given("care_group") {
+            guard let group = CareGroup(rawValue: raw) else {
+                throw ValidationFailure(field: "care_group", zh: "未知的关注群体“\(raw)”", en: "unknown care group '\(raw)'")
+            }
+            filter.careGroup = group
+        }
+        filter.tag = given("tag")
+        if let raw = given("room") {
+            guard let room = UUID(uuidString: raw) else {
+                throw ValidationFailure(field: "room", zh: "房屋编号应为 UUID", en: "room must be a UUID")
+            }
+            filter.roomID = room
+        }
+        if let raw = given("building") {
+            guard let building = UUID(uuidString: raw) else {
+                throw ValidationFailure(field: "building", zh: "楼栋编号应为 UUID", en: "building must be a UUID")
+            }
+            filter.buildingID = building
+        }
+        filter.withinAddress = given("address")
+        filter.includeMovedOut = req.query[Bool.self, at: "include_moved_out"] ?? false
+        return filter
+    }
+
+    /// One person in clear, for someone with the unmask right over them and a reason; the
+    /// unmasking is audited with who, the reason and the masked number — never the number itself.
+    static func unmasked(_ person: PeopleStore.Row, reason raw: String, _ req: Request, _ principal: Principal) async throws -> PersonDTO {
+        let services = try req.grid
+        try principal.require(.personalDataUnmask, on: person.gridPath, policy: services.policy)
+        let reason = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= 2 else {
+            throw ValidationFailure(field: "reason", zh: "查看完整证件号码须说明理由", en: "give a reason to see the full identifiers")
+        }
+        guard let clear = try await PeopleStore.unsealed(person.id, keyRing: services.keyRing, on: req.db) else { throw GridHTTPError.notFound }
+        try await AuditLog.record(
+            AuditRecord(action: "person.unmasked", targetType: "person", targetID: person.id.uuidString,
+                        summary: "\(Masking.maskName(person.name)) \(person.idMasked): \(reason)", unitPath: person.gridPath),
+            by: principal.auditActor(for: req), on: req.db, now: services.clock.now)
+        return dto(person, clear: clear, today: services.calendar.day(of: services.clock.now), language: req.language)
     }
 
     static func dto(_ row: PeopleStore.Row, clear: (idNumber: String, phone: String?)?, today: CalendarDay, language: Language) -> PersonDTO {
