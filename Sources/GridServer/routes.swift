@@ -34,6 +34,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsoleEventsController(events: EventService(services: services)).register(app)
     DashboardController(events: EventService(services: services)).register(app)
     ConsolePeopleController().register(app)
+    ConsoleBuildingsController().register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
 }

@@ -31,6 +31,7 @@ struct ShellContext: Encodable, Sendable {
         ("/console/map", "menu_map", .gridsRead),
         ("/console/units", "menu_units", .unitsRead),
         ("/console/people", "menu_people", .basicDataRead),
+        ("/console/buildings", "menu_buildings", .basicDataRead),
         ("/console/declarations", "menu_declarations", .basicDataRead),
         ("/console/users", "menu_users", .usersRead),
         ("/console/audit", "menu_audit", .auditRead),
