@@ -16,10 +16,7 @@ struct ConsoleBuildingsController {
         var q: String
         var buildings: [BuildingRow]
         var total: Int
-        var page: Int
-        var pages: Int
-        var previous: String?
-        var next: String?
+        var pager: ConsolePager
     }
 
     struct BuildingRow: Encodable, Sendable {
@@ -80,12 +77,10 @@ struct ConsoleBuildingsController {
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let (items, total) = try await BasicDataQueries.buildings(
             .init(under: principal.unitPath, text: q.isEmpty ? nil : q), page: page, per: Self.perPage, on: req.db)
-        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         let base = "/console/buildings?q=\(q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")"
         let context = ListPage(
             shell: shell, q: q, buildings: items.map { row($0.building, rooms: $0.rooms, residents: $0.residents, req.language) },
-            total: total, page: page, pages: pages,
-            previous: page > 1 ? "\(base)&page=\(page - 1)" : nil, next: page < pages ? "\(base)&page=\(page + 1)" : nil)
+            total: total, pager: ConsolePager(total: total, page: page, per: Self.perPage, link: base))
         return try await req.view.render("console/buildings", context).encodeResponse(for: req)
     }
 

@@ -15,21 +15,14 @@ struct ConsolePeopleController {
         var shell: ShellContext
         var people: [PersonDTO]
         var total: Int
-        var page: Int
-        var pages: Int
-        var previous: String?
-        var next: String?
+        var pager: ConsolePager
         var query: [String: String]
         var careGroups: [Choice]
         var searched: Bool
         var error: String?
     }
 
-    struct Choice: Encodable, Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Choice = ConsoleChoice
 
     struct PersonPage: Encodable, Sendable {
         var shell: ShellContext
@@ -109,14 +102,12 @@ struct ConsolePeopleController {
                 error = failure.reason.text(in: language)
             }
         }
-        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         var components = URLComponents()
         components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         // The pager repeats the search; an exact identifier is not echoed into the form.
         let base = "/console/people?" + (components.percentEncodedQuery ?? "")
         let context = SearchPage(
-            shell: shell, people: people, total: total, page: page, pages: pages,
-            previous: page > 1 ? "\(base)&page=\(page - 1)" : nil, next: page < pages ? "\(base)&page=\(page + 1)" : nil,
+            shell: shell, people: people, total: total, pager: ConsolePager(total: total, page: page, per: Self.perPage, link: base),
             query: query,
             careGroups: [Choice(value: "", label: LocalizedText(zh: "全部", en: "All").text(in: language), selected: query["care_group"] == nil)]
                 + CareGroup.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0.rawValue == query["care_group"]) },

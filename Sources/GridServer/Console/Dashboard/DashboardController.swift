@@ -49,11 +49,7 @@ struct DashboardController {
         var overdue: [ConsoleEventsController.InboxPage.Row]
         var trend: String
 
-        struct Choice: Encodable, Sendable {
-            var value: String
-            var label: String
-            var selected: Bool
-        }
+        typealias Choice = ConsoleChoice
 
         struct Figure: Encodable, Sendable {
             var id: String

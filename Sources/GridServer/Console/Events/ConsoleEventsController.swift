@@ -38,10 +38,7 @@ struct ConsoleEventsController {
         var boxLabel: String
         var rows: [Row]
         var total: Int
-        var page: Int
-        var pages: Int
-        var previous: String?
-        var next: String?
+        var pager: ConsolePager
         var exportHref: String
         var types: [Choice]
         var levels: [Choice]
@@ -73,11 +70,7 @@ struct ConsoleEventsController {
             var flags: String
         }
 
-        struct Choice: Encodable, Sendable {
-            var value: String
-            var label: String
-            var selected: Bool
-        }
+        typealias Choice = ConsoleChoice
     }
 
     /// The box shown: the one asked for, else the first of the viewer's boxes.
@@ -113,7 +106,6 @@ struct ConsoleEventsController {
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let (items, total) = try await EventStore.list(filter, page: page, per: Self.perPage, on: req.db)
         let rows = try await self.rows(items, now: now, language: language, on: req.db)
-        let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         let query = self.query(req, dropping: "page")
         let catalog = events.catalog
         let typeCode = req.query[String.self, at: "type"] ?? ""
@@ -121,9 +113,7 @@ struct ConsoleEventsController {
         let sort = req.query[String.self, at: "sort"] ?? EventStore.Sort.newest.rawValue
         let context = InboxPage(
             shell: shell, tabs: tabs, box: current?.rawValue ?? "all", boxLabel: current?.label.text(in: language) ?? all,
-            rows: rows, total: total, page: page, pages: pages,
-            previous: page > 1 ? "/console/events?\(query)page=\(page - 1)" : nil,
-            next: page < pages ? "/console/events?\(query)page=\(page + 1)" : nil,
+            rows: rows, total: total, pager: ConsolePager(total: total, page: page, per: Self.perPage, link: "/console/events?\(query)"),
             exportHref: "/console/events.csv?\(query)",
             types: [.init(value: "", label: LocalizedText(zh: "全部类型", en: "All types").text(in: language), selected: typeCode.isEmpty)]
                 + catalog.reportableTypes.map { .init(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == typeCode) },

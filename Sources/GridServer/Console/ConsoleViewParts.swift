@@ -1,0 +1,25 @@
+import Foundation
+
+/// One option of a console select box.
+struct ConsoleChoice: Encodable, Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+/// A long list's page links: "page N of M", previous and next.
+struct ConsolePager: Encodable, Sendable {
+    var page: Int
+    var pages: Int
+    var previous: String?
+    var next: String?
+
+    /// `link` is the list's URL with its query; `page=` is added to it.
+    init(total: Int, page: Int, per: Int, link: String) {
+        self.page = page
+        pages = max(1, (total + per - 1) / per)
+        let joiner = !link.contains("?") ? "?" : (link.hasSuffix("?") || link.hasSuffix("&") ? "" : "&")
+        previous = page > 1 ? "\(link)\(joiner)page=\(page - 1)" : nil
+        next = page < pages ? "\(link)\(joiner)page=\(page + 1)" : nil
+    }
+}
