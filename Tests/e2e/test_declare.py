@@ -6,7 +6,8 @@ import urllib.request
 
 from conftest import DEMO_PASSWORD, screenshot
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def api(server, path, token=None, body=None):
@@ -31,6 +32,8 @@ def sign_in(browser, server, username):
     browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
     browser.find_element(By.ID, "login-submit").click()
+    # wait for the session before going on, or the next page may load signed out
+    WebDriverWait(browser, 10).until(EC.url_contains("/console"))
 
 
 def test_landlord_declares_a_tenant_and_the_grid_worker_accepts_it(browser, server):
