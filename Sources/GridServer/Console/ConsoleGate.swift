@@ -18,15 +18,16 @@ enum ConsoleGate {
     }
 }
 
-/// Times as the console shows them: local to the jurisdiction, to the minute.
+/// Times as the console shows them: local to the jurisdiction, to the minute (to the second for
+/// the audit log).
 struct ConsoleTime {
     private let formatter: DateFormatter
 
-    init(timeZone: TimeZone) {
+    init(timeZone: TimeZone, seconds: Bool = false) {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.dateFormat = seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm"
         self.formatter = formatter
     }
 

@@ -66,10 +66,7 @@ extension ConsolePagesController {
         let state = req.query[String.self, at: "state"].flatMap(DeclarationState.init(rawValue:)) ?? .pending
         let (items, total) = try await DeclarationStore.list(
             .init(under: principal.unitPath, state: state), keyRing: try req.grid.keyRing, page: 1, per: 100, on: req.db)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let time = ConsoleTime(timeZone: try req.grid.calendar.timeZone)
         let page = DeclarationsPage(
             shell: shell,
             items: items.map { declaration in
@@ -79,7 +76,7 @@ extension ConsolePagesController {
                     declarant: "\(content.declarantName)（\(content.declarantRole.label.text(in: language))）\(Masking.maskPhone(content.declarantPhone.value))",
                     person: "\(content.personName) \(Masking.maskIDNumber(content.idNumber))",
                     address: content.addressCode ?? content.creditCode?.value ?? "", effectiveOn: content.effectiveOn.description,
-                    submittedAt: formatter.string(from: declaration.submittedAt), state: declaration.state.label.text(in: language),
+                    submittedAt: time.text(declaration.submittedAt), state: declaration.state.label.text(in: language),
                     pending: declaration.state == .pending,
                     outcome: declaration.rejectionReason ?? declaration.reviewedBy ?? "")
             },

@@ -217,14 +217,11 @@ struct ConsolePagesController {
         let action = req.query[String.self, at: "action"].flatMap { $0.isEmpty ? nil : $0 }
         let result = try await AuditLog.list(
             .init(action: action, scope: principal.unitPath), page: pageNumber, per: 50, on: req.db)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let time = ConsoleTime(timeZone: try req.grid.calendar.timeZone, seconds: true)
         let page = AuditPage(
             shell: shell,
             entries: result.items.map {
-                .init(at: formatter.string(from: $0.at), actor: $0.actor, action: $0.action,
+                .init(at: time.text($0.at), actor: $0.actor, action: $0.action,
                       target: [$0.targetType, $0.targetID].compactMap { $0 }.joined(separator: " "),
                       summary: $0.summary, address: $0.clientAddress ?? "")
             },

@@ -10,14 +10,9 @@ struct MapPageController {
     struct MapPage: Encodable, Sendable {
         var shell: ShellContext
         var unitCode: String
-        var units: [UnitChoice]
+        var units: [ConsoleChoice]
         var tileURL: String
         var strings: String
-
-        struct UnitChoice: Encodable, Sendable {
-            var code: String
-            var label: String
-        }
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -28,13 +23,7 @@ struct MapPageController {
             try req.grid.policy.check(principal.scope, .gridsRead)
             let shell = try ShellContext(req: req, principal: principal, titleKey: "menu_map", activePath: "/console/map")
             let scope = principal.account.unit
-            let units = try await UnitStore.subtree(scope.path, maxDepth: 2, on: req.db)
-                .filter { [.district, .street, .community].contains($0.kind) }
-                .map { unit in
-                    MapPage.UnitChoice(
-                        code: unit.code.rawValue,
-                        label: String(repeating: "　", count: unit.path.depth - scope.path.depth) + unit.name)
-                }
+            let units = try await ConsoleChoice.territorialUnits(under: scope, selected: scope.id, on: req.db)
             let strings = try req.grid.strings
             let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_none",
                         "map_no_full_time", "map_search_none", "map_legend_staffed", "map_legend_unstaffed", "map_legend_special",

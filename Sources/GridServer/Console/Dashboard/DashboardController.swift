@@ -143,13 +143,7 @@ struct DashboardController {
             "names": [LocalizedText(zh: "上报", en: "Reported").text(in: language), LocalizedText(zh: "已结案", en: "Closed").text(in: language)],
         ]
 
-        let choices = try await UnitStore.subtree(scope.path, maxDepth: 2, on: req.db)
-            .filter { [.district, .street, .community].contains($0.kind) }
-            .map { candidate in
-                Page.Choice(value: candidate.code.rawValue,
-                            label: String(repeating: "　", count: candidate.path.depth - scope.path.depth) + candidate.name,
-                            selected: candidate.id == unit.id)
-            }
+        let choices = try await ConsoleChoice.territorialUnits(under: scope, selected: unit.id, on: req.db)
         func figure(_ id: String, _ zh: String, _ en: String, _ value: String, _ zhDefinition: String, _ enDefinition: String) -> Page.Figure {
             Page.Figure(id: id, label: LocalizedText(zh: zh, en: en).text(in: language), value: value,
                         definition: LocalizedText(zh: zhDefinition, en: enDefinition).text(in: language))
