@@ -10,7 +10,9 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "Tests" / "e2e" / "artifacts"
@@ -73,3 +75,21 @@ def browser():
 def screenshot(driver, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+
+
+def click_and_wait_for_new_page(driver, element, timeout: float = 10) -> None:
+    """Clicks something that submits a form or follows a link, and waits until the next page has
+    loaded. A marker on the old page's window object is gone once the browser has navigated; unlike
+    selenium's staleness_of, polling it never asks Chromium about a DOM node that is being torn
+    down (which can fail with "Node with given id does not belong to the document")."""
+    driver.execute_script("window.__gridgovOldPage = true")
+    element.click()
+
+    def navigated(d):
+        try:
+            return d.execute_script(
+                "return !window.__gridgovOldPage && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # the page is between documents; ask again
+
+    WebDriverWait(driver, timeout).until(navigated)

@@ -8,7 +8,7 @@ import json
 import urllib.request
 import uuid
 
-from conftest import DEMO_PASSWORD, screenshot
+from conftest import DEMO_PASSWORD, click_and_wait_for_new_page, screenshot
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -35,9 +35,9 @@ def sign_in(browser, server, username):
 def open_event_from_inbox(browser, server, box, number):
     """Finds the event in one of the inbox tabs and opens it, as the operator would."""
     browser.get(server + "/console/events")
-    browser.find_element(By.CSS_SELECTOR, f'#boxes a[data-box="{box}"]').click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.CSS_SELECTOR, f'#boxes a[data-box="{box}"]'))
     row = browser.find_element(By.CSS_SELECTOR, f'#events tr[data-number="{number}"]')
-    row.find_element(By.LINK_TEXT, number).click()
+    click_and_wait_for_new_page(browser, row.find_element(By.LINK_TEXT, number))
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "event")))
 
 
@@ -54,9 +54,7 @@ def act(browser, action, fields=None, selects=None, radios=None):
         box.send_keys(value)
     for name, value in (radios or {}).items():
         panel.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{value}"]').click()
-    page = browser.find_element(By.TAG_NAME, "html")
-    panel.find_element(By.ID, f"do-{action}").click()
-    WebDriverWait(browser, 10).until(EC.staleness_of(page))
+    click_and_wait_for_new_page(browser, panel.find_element(By.ID, f"do-{action}"))
     refused = browser.find_elements(By.ID, "event-error")
     assert not refused, f"{action} refused: {refused[0].text}"
     done = browser.find_elements(By.ID, "event-message")
@@ -125,7 +123,7 @@ def test_the_whole_loop_by_clicking(browser, server):
     panel = browser.find_element(By.ID, "action-return")
     panel.find_element(By.TAG_NAME, "summary").click()
     browser.execute_script("arguments[0].removeAttribute('required')", panel.find_element(By.NAME, "reason"))
-    panel.find_element(By.ID, "do-return").click()
+    click_and_wait_for_new_page(browser, panel.find_element(By.ID, "do-return"))
     assert "理由" in browser.find_element(By.ID, "event-error").text
     assert state(browser) == "dispatched"
     # once returned the event leaves the department's hands: back to the inbox, with word of it
@@ -156,15 +154,15 @@ def test_the_whole_loop_by_clicking(browser, server):
     assert "已完成：结案" in act(browser, "close", fields={"note": "办结"})
     assert state(browser) == "closed"
     Select(browser.find_element(By.ID, "rate-stars")).select_by_value("4")
-    browser.find_element(By.ID, "do-rate").click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "do-rate"))
     assert browser.find_element(By.ID, "discovery-stars").text == "★★★★"
 
     # 网格员: records the party's satisfaction; the disposal stars follow the table.
     sign_in(browser, server, "gridworker")
     browser.get(server + "/console/events?box=mine")
-    browser.find_element(By.LINK_TEXT, number).click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.LINK_TEXT, number))
     Select(browser.find_element(By.ID, "rate-satisfaction")).select_by_value("very")
-    browser.find_element(By.ID, "do-rate").click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "do-rate"))
     assert "非常满意" in browser.find_element(By.ID, "disposal-stars").text
     timeline = browser.find_element(By.ID, "timeline").text
     for step in ("上报", "立案", "上报上级", "派遣", "退回", "接收", "处置反馈", "核查", "结案"):
