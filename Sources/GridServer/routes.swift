@@ -35,6 +35,9 @@ func routes(_ app: Application, _ services: GridServices) throws {
     DashboardController(events: EventService(services: services)).register(app)
     ConsolePeopleController().register(app)
     ConsoleBuildingsController().register(app)
+    ConsoleOrganizationsController().register(app)
+    ConsoleImportController().register(app)
+    ConsoleGridController(events: EventService(services: services)).register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
 }

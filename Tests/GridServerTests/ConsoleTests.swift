@@ -14,13 +14,32 @@ import Vapor
 
         init(_ app: Application) { self.app = app }
 
-        func request(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws -> (status: HTTPStatus, body: String, location: String?) {
+        /// `form` goes URL-encoded; `files` (field → (file name, content)) makes it multipart, as a
+        /// browser sends a form with a file input.
+        func request(
+            _ method: HTTPMethod, _ path: String, form: [String: String]? = nil, files: [String: (name: String, content: String)]? = nil
+        ) async throws -> (status: HTTPStatus, body: String, location: String?) {
             var result: (HTTPStatus, String, String?) = (.internalServerError, "", nil)
             let jar = cookies
             try await app.testing().test(method, path, beforeRequest: { req in
                 req.headers.replaceOrAdd(name: .accept, value: "text/html")
                 if !jar.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: jar.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-                if let form { try req.content.encode(form, as: .urlEncodedForm) }
+                if let files {
+                    let boundary = "gridgov-test-\(UUID().uuidString)"
+                    var body = ""
+                    for (name, value) in form ?? [:] {
+                        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+                    }
+                    for (field, file) in files {
+                        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\n"
+                        body += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n"
+                    }
+                    body += "--\(boundary)--\r\n"
+                    req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                    req.body = ByteBuffer(string: body)
+                } else if let form {
+                    try req.content.encode(form, as: .urlEncodedForm)
+                }
             }, afterResponse: { res in
                 for cookie in res.headers[.setCookie] {
                     let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1)

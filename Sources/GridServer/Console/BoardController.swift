@@ -34,11 +34,11 @@ struct BoardController {
             let language = req.language
             let strings = try req.grid.strings
             let trail = try await UnitStore.ancestors(of: grid, on: req.db).filter { $0.id != grid.id }.map(\.name).joined(separator: " › ")
-            let (path, viewBox) = Self.svg(outline.geometry)
+            let sketch = OutlineSketch(outline.geometry)
             let staff = try await GridMapStore.staff(of: grid, on: req.db).sorted { Self.order($0.role) < Self.order($1.role) }
             let page = BoardPage(
                 t: strings.table(language), lang: language.rawValue, name: grid.name, code: grid.code.rawValue,
-                kind: grid.kind.label.text(in: language), trail: trail, svgPath: path, viewBox: viewBox,
+                kind: grid.kind.label.text(in: language), trail: trail, svgPath: sketch.path, viewBox: sketch.viewBox,
                 areaKm2: String(format: "%.2f", outline.area / 1_000_000),
                 staff: staff.map { .init(name: $0.name, role: $0.role.label.text(in: language), phone: $0.workPhone ?? "") },
                 duties: (1...5).map { strings.text("board_duty_\($0)", language) })
@@ -48,19 +48,5 @@ struct BoardController {
 
     static func order(_ role: StaffRole) -> Int {
         StaffRole.allCases.firstIndex(of: role) ?? 0
-    }
-
-    /// The outline as an SVG path in a local plane (longitude scaled by cos(latitude), north up).
-    static func svg(_ shape: MultiPolygon) -> (path: String, viewBox: String) {
-        guard let box = shape.boundingBox else { return ("", "0 0 1 1") }
-        let scale = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
-        let width = max((box.maxLon - box.minLon) * scale, 1e-9), height = max(box.maxLat - box.minLat, 1e-9)
-        let unit = 1000 / max(width, height)
-        func x(_ lon: Double) -> String { String(format: "%.1f", (lon - box.minLon) * scale * unit) }
-        func y(_ lat: Double) -> String { String(format: "%.1f", (box.maxLat - lat) * unit) }
-        let rings = shape.polygons.flatMap(\.rings).map { ring in
-            "M" + ring.vertices.map { "\(x($0.lon)),\(y($0.lat))" }.joined(separator: "L") + "Z"
-        }
-        return (rings.joined(), "-20 -20 \(String(format: "%.0f", width * unit + 40)) \(String(format: "%.0f", height * unit + 40))")
     }
 }

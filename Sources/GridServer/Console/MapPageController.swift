@@ -23,14 +23,20 @@ struct MapPageController {
             try req.grid.policy.check(principal.scope, .gridsRead)
             let shell = try ShellContext(req: req, principal: principal, titleKey: "menu_map", activePath: "/console/map")
             let scope = principal.account.unit
-            let units = try await ConsoleChoice.territorialUnits(under: scope, selected: scope.id, on: req.db)
+            var shown = scope
+            if let ref = req.query[String.self, at: "unit"], !ref.isEmpty {
+                guard let unit = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
+                try principal.requireInScope(unit.path)
+                shown = unit
+            }
+            let units = try await ConsoleChoice.territorialUnits(under: scope, selected: shown.id, on: req.db)
             let strings = try req.grid.strings
-            let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_none",
+            let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_card_page", "map_none",
                         "map_no_full_time", "map_search_none", "map_legend_staffed", "map_legend_unstaffed", "map_legend_special",
                         "map_loading", "map_loaded", "map_km2", "map_card_open", "map_card_overdue", "map_no_leaflet"]
             let table = Dictionary(uniqueKeysWithValues: keys.map { ($0, strings.text($0, req.language)) })
             let page = MapPage(
-                shell: shell, unitCode: scope.code.rawValue, units: units, tileURL: try req.grid.config.mapTileURL ?? "",
+                shell: shell, unitCode: shown.code.rawValue, units: units, tileURL: try req.grid.config.mapTileURL ?? "",
                 strings: String(decoding: try JSONEncoder().encode(table), as: UTF8.self))
             return try await req.view.render("console/map", page).encodeResponse(for: req)
         }

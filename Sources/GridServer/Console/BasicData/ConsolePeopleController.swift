@@ -83,7 +83,7 @@ struct ConsolePeopleController {
 
     private func search(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
         let language = req.language
-        let keys = ["q", "id_number", "phone", "care_group", "address"]
+        let keys = ["q", "id_number", "phone", "care_group", "address", "unit"]
         var query: [String: String] = [:]
         for key in keys { if let value = req.query[String.self, at: key], !value.isEmpty { query[key] = value } }
         let searched = !query.isEmpty

@@ -66,7 +66,8 @@
       "<dt>" + esc(t.map_card_overdue) + "</dt><dd" + (p.overdue_events ? " class='error'" : "") + ">" + (p.overdue_events || 0) + "</dd></dl>" +
       "<h3>" + esc(t.map_card_staff) + "</h3>" +
       (staff ? "<ul class='staff'>" + staff + "</ul>" : "<p class='error'>" + esc(t.map_no_full_time) + "</p>") +
-      "<p><a href='/board/" + encodeURIComponent(p.code) + "' target='_blank'>" + esc(t.map_card_board) + "</a></p>";
+      "<p><a id='card-grid-page' href='/console/grids/" + encodeURIComponent(p.code) + "'>" + esc(t.map_card_page) + "</a> · " +
+      "<a href='/board/" + encodeURIComponent(p.code) + "' target='_blank'>" + esc(t.map_card_board) + "</a></p>";
     card.hidden = false;
   }
 
