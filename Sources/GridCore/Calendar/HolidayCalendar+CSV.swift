@@ -13,7 +13,16 @@ extension HolidayCalendar {
     /// column count, a date that does not exist, an unknown kind, a make-up workday on Monday–Friday,
     /// a date listed twice, or a file with no entries.
     public static func parseCSV(_ text: String) throws(HolidayImportError) -> [HolidayEntry] {
+        let check = checkCSV(text)
+        if let first = check.problems.first { throw first }
+        return check.entries
+    }
+
+    /// Reads the file like `parseCSV` but does not stop at the first problem: the administrator's
+    /// preview (试导入) lists every wrong line.
+    public static func checkCSV(_ text: String) -> HolidayCSVCheck {
         var entries: [HolidayEntry] = []
+        var problems: [HolidayImportError] = []
         var firstLine: [CalendarDay: Int] = [:]
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
@@ -23,35 +32,44 @@ extension HolidayCalendar {
         for (offset, line) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
             if line.allSatisfy(\.isWhitespace) { continue }
+            func fail(_ problem: HolidayImportError.Problem) {
+                problems.append(HolidayImportError(line: lineNumber, problem: problem))
+            }
             guard let fields = CSVText.fields(of: line) else {
-                throw HolidayImportError(line: lineNumber, problem: .unterminatedQuote)
+                fail(.unterminatedQuote)
+                continue
             }
             if !sawContent {
                 sawContent = true
                 if fields.map({ $0.lowercased() }) == ["date", "kind", "festival"] { continue }
             }
             guard fields.count == 3 else {
-                throw HolidayImportError(line: lineNumber, problem: .columnCount(found: fields.count))
+                fail(.columnCount(found: fields.count))
+                continue
             }
             guard let day = parseDay(fields[0]) else {
-                throw HolidayImportError(line: lineNumber, problem: .invalidDate(fields[0]))
+                fail(.invalidDate(fields[0]))
+                continue
             }
             guard let kind = parseKind(fields[1]) else {
-                throw HolidayImportError(line: lineNumber, problem: .unknownKind(fields[1]))
+                fail(.unknownKind(fields[1]))
+                continue
             }
             if kind == .workday, !day.weekday.isWeekend {
-                throw HolidayImportError(line: lineNumber, problem: .makeUpWorkdayOnWeekday(day))
+                fail(.makeUpWorkdayOnWeekday(day))
+                continue
             }
             if let earlier = firstLine[day] {
-                throw HolidayImportError(line: lineNumber, problem: .duplicateDay(day, firstLine: earlier))
+                fail(.duplicateDay(day, firstLine: earlier))
+                continue
             }
             firstLine[day] = lineNumber
             entries.append(HolidayEntry(day: day, kind: kind, festival: fields[2]))
         }
-        guard !entries.isEmpty else {
-            throw HolidayImportError(line: 1, problem: .noEntries)
+        if entries.isEmpty, problems.isEmpty {
+            problems.append(HolidayImportError(line: 1, problem: .noEntries))
         }
-        return entries
+        return HolidayCSVCheck(entries: problems.isEmpty ? entries : [], problems: problems)
     }
 
     /// A calendar from an administrator's CSV file; see `parseCSV(_:)`.
@@ -86,4 +104,13 @@ extension HolidayCalendar {
         else { return nil }
         return CalendarDay(year: year, month: month, day: day)
     }
+}
+
+/// What checking a holiday file found (`HolidayCalendar.checkCSV`): the days it lists when there
+/// is no problem, otherwise every problem in line order.
+public struct HolidayCSVCheck: Sendable {
+    /// The file's days; empty when any problem was found.
+    public let entries: [HolidayEntry]
+    /// Every problem, in line order.
+    public let problems: [HolidayImportError]
 }

@@ -40,6 +40,17 @@ public final class CalendarService: Sendable {
         return imported
     }
 
+    /// Checks a holiday CSV without changing anything and without stopping at the first
+    /// problem: the console's preview. `importCSV` reads the file with the same parser.
+    public func check(_ csv: String) -> HolidayCSVCheck {
+        HolidayCalendar.checkCSV(csv)
+    }
+
+    /// The years administrators added or corrected (laid over the official table).
+    public func addedYears(on db: any Database) async throws -> Set<Int> {
+        try await Self.added(on: db).coverage
+    }
+
     private static func added(on db: any Database) async throws -> HolidayCalendar {
         guard let csv = try await SettingsStore.load(.holidays, as: String.self, on: db) else { return .empty }
         return try HolidayCalendar(csv: csv)

@@ -37,8 +37,13 @@ struct ShellContext: Encodable, Sendable {
         ("/console/import", "menu_import", .basicDataWrite),
         ("/console/users", "menu_users", .usersRead),
         ("/console/audit", "menu_audit", .auditRead),
+        ("/console/admin", "admin_menu", nil),
         ("/console/password", "menu_password", nil),
     ]
+
+    /// Sections shown to whoever holds at least one of several rights (the administration
+    /// landing page links pages that each need their own).
+    static let anyOf: [String: [Permission]] = ["/console/admin": ConsoleAdminController.rights]
 
     init(req: Request, principal: Principal, titleKey: String, activePath: String) throws {
         let services = try req.grid
@@ -56,6 +61,7 @@ struct ShellContext: Encodable, Sendable {
         roleLabels = principal.account.roles.map { $0.label.text(in: language) }.joined(separator: "、")
         menu = Self.sections.compactMap { section in
             if let permission = section.permission, !principal.holds(permission, policy: services.policy) { return nil }
+            if let rights = Self.anyOf[section.href], !rights.contains(where: { principal.holds($0, policy: services.policy) }) { return nil }
             return MenuItem(href: section.href, label: strings.text(section.key, language), active: section.href == activePath)
         }
         csrf = principal.csrfToken ?? ""

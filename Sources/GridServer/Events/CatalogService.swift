@@ -20,6 +20,12 @@ public final class CatalogService: Sendable {
         current.withLockedValue { $0 = catalog }
     }
 
+    /// Checks a CSV without changing anything and without stopping at the first problem: the
+    /// console's preview. `importCSV` reads the file with the same parser.
+    public func check(_ csv: String) -> CatalogCSVCheck {
+        EventCatalog.checkCSV(csv, attributesFrom: .standard)
+    }
+
     /// Checks a CSV (errors name the line and column) and, unless `dryRun`, makes it the list.
     /// Attributes a report must carry come from the built-in items of the same code.
     public func importCSV(_ csv: String, dryRun: Bool, actor: AuditActor, now: Date, on db: any Database) async throws -> EventCatalog {
