@@ -16,6 +16,7 @@ struct EventsController {
 
     func register(_ api: APIRouter) {
         registerInbox(api)
+        registerMap(api)
         api.add(.GET, "event-types", summary: "The admission list (准入清单) as a tree", tag: "events", access: .signedIn,
                 response: EventTypeTreeDTO.self) { _, _ in
             EventTypeTreeDTO(items: events.catalog.tree)

@@ -11,6 +11,8 @@ struct MapPageController {
         var shell: ShellContext
         var unitCode: String
         var units: [ConsoleChoice]
+        /// The event layer's type filter: every reportable type of the admission list.
+        var types: [ConsoleChoice]
         var tileURL: String
         var strings: String
     }
@@ -33,10 +35,14 @@ struct MapPageController {
             let strings = try req.grid.strings
             let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_card_page", "map_none",
                         "map_no_full_time", "map_search_none", "map_legend_staffed", "map_legend_unstaffed", "map_legend_special",
-                        "map_loading", "map_loaded", "map_km2", "map_card_open", "map_card_overdue", "map_no_leaflet"]
+                        "map_loading", "map_loaded", "map_km2", "map_card_open", "map_card_overdue", "map_no_leaflet",
+                        "map_events_loaded", "map_events_partial", "map_events_cluster", "map_events_overdue_mark"]
             let table = Dictionary(uniqueKeysWithValues: keys.map { ($0, strings.text($0, req.language)) })
             let page = MapPage(
-                shell: shell, unitCode: shown.code.rawValue, units: units, tileURL: try req.grid.config.mapTileURL ?? "",
+                shell: shell, unitCode: shown.code.rawValue, units: units,
+                types: [ConsoleChoice(value: "", label: strings.text("map_events_all_types", req.language), selected: true)]
+                    + (try req.grid.catalog.catalog.reportableTypes).map { ConsoleChoice(value: $0.code, label: "\($0.code) \($0.name)", selected: false) },
+                tileURL: try req.grid.config.mapTileURL ?? "",
                 strings: String(decoding: try JSONEncoder().encode(table), as: UTF8.self))
             return try await req.view.render("console/map", page).encodeResponse(for: req)
         }

@@ -36,7 +36,11 @@ extension GeoJSONFeatureCollection: OpenAPIDescribed {
     public static var schemaName: String { "GeoJSONFeatureCollection" }
     public static var schema: JSONSchema {
         .object(
-            properties: ["type": .string(enumeration: ["FeatureCollection"]), "features": .array(.ref(GeoJSONFeature.schemaName))],
+            properties: [
+                "type": .string(enumeration: ["FeatureCollection"]), "features": .array(.ref(GeoJSONFeature.schemaName)),
+                // a foreign member (RFC 7946 §6.1): present when only part of what matched is included
+                "total": .integer(),
+            ],
             required: ["type", "features"])
     }
 }

@@ -408,7 +408,7 @@ public enum EventStore {
         try await (try db.sql).raw("SELECT * FROM events WHERE number = \(bind: number)").first().map(decode)
     }
 
-    private static func condition(_ filter: Filter) -> any SQLExpression {
+    static func condition(_ filter: Filter) -> any SQLExpression {
         var conditions: [any SQLExpression] = []
         func range(_ column: String, _ path: UnitPath) -> SQLQueryString {
             "(\(ident: column) >= \(bind: path.rawValue) AND \(ident: column) < \(bind: path.subtreeUpperBound))"

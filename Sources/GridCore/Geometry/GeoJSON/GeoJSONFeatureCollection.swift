@@ -3,13 +3,17 @@ import Foundation
 /// A GeoJSON feature collection (要素集合, RFC 7946 §3.3), e.g. a district's grids.
 public struct GeoJSONFeatureCollection: Sendable, Hashable, Codable {
     public var features: [GeoJSONFeature]
+    /// How many features matched when the collection holds only some of them (a foreign member,
+    /// RFC 7946 §6.1, that GeoJSON readers ignore); absent when it holds them all.
+    public var total: Int?
 
-    public init(features: [GeoJSONFeature]) {
+    public init(features: [GeoJSONFeature], total: Int? = nil) {
         self.features = features
+        self.total = total
     }
 
     private enum CodingKeys: String, CodingKey {
-        case type, features
+        case type, features, total
     }
 
     public init(from decoder: any Decoder) throws {
@@ -20,12 +24,14 @@ public struct GeoJSONFeatureCollection: Sendable, Hashable, Codable {
                 .unexpectedType(found: type, expected: "FeatureCollection"), codingPath: decoder.codingPath, suffix: "type")
         }
         features = try container.decode([GeoJSONFeature].self, forKey: .features)
+        total = try container.decodeIfPresent(Int.self, forKey: .total)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("FeatureCollection", forKey: .type)
         try container.encode(features, forKey: .features)
+        try container.encodeIfPresent(total, forKey: .total)
     }
 
     /// Decodes a document, turning every failure into a user-facing `GeoJSONError` that names

@@ -20,6 +20,12 @@
   var card = document.getElementById("grid-card");
   var statusLine = document.getElementById("map-status");
   var figure = document.getElementById("map-figure");
+  var eventsLayer = L.layerGroup().addTo(map);
+  var eventState = document.getElementById("map-events");
+  var eventType = document.getElementById("map-event-type");
+  var eventStatus = document.getElementById("map-events-status");
+  var eventPoints = [];
+  var currentUnit = el.dataset.unit;
 
   function esc(s) {
     return String(s == null ? "" : s).replace(/[&<>"]/g, function (c) {
@@ -117,7 +123,69 @@
     }).catch(function () { statusLine.textContent = t.map_none; });
   }
 
-  document.getElementById("map-unit").addEventListener("change", function (e) { load(e.target.value); });
+
+  // Events as points, grouped on screen: points closer than CLUSTER px at the current zoom show as
+  // one circle with their count (a click zooms to them); a lone event links to its page.
+  var CLUSTER = 44;
+  var OPEN_STATES = "reported,accepted,dispatched,in_progress,returned,handled,verified";
+
+  function eventPopup(p) {
+    return "<a href='/console/events/" + encodeURIComponent(p.id) + "'>" + esc(p.number) + "</a><br>" +
+      esc(p.type_name) + " · " + esc(p.state_label) + (p.overdue ? " · <span class='error'>" + esc(t.map_events_overdue_mark) + "</span>" : "");
+  }
+
+  function drawEvents() {
+    eventsLayer.clearLayers();
+    var cells = {};
+    eventPoints.forEach(function (f) {
+      var c = f.geometry.coordinates, ll = L.latLng(c[1], c[0]), pt = map.latLngToLayerPoint(ll);
+      var key = Math.floor(pt.x / CLUSTER) + ":" + Math.floor(pt.y / CLUSTER);
+      (cells[key] = cells[key] || []).push({ f: f, ll: ll });
+    });
+    Object.keys(cells).forEach(function (key) {
+      var members = cells[key];
+      var overdue = members.some(function (m) { return m.f.properties.overdue; });
+      if (members.length === 1) {
+        var only = members[0];
+        L.circleMarker(only.ll, { radius: 7, weight: 2, color: "#fff", fillOpacity: 0.95, fillColor: only.f.properties.overdue ? "#c62828" : "#fb8c00" })
+          .bindPopup(eventPopup(only.f.properties)).addTo(eventsLayer);
+        return;
+      }
+      var bounds = L.latLngBounds(members.map(function (m) { return m.ll; }));
+      var size = members.length < 10 ? 30 : members.length < 100 ? 36 : 44;
+      L.marker(bounds.getCenter(), {
+        icon: L.divIcon({ className: "event-cluster" + (overdue ? " overdue" : ""), html: "<span>" + members.length + "</span>", iconSize: [size, size] }),
+        title: t.map_events_cluster.replace("%d", members.length), keyboard: true
+      }).on("click", function () {
+        if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
+          L.popup().setLatLng(bounds.getCenter()).setContent(members.slice(0, 30).map(function (m) { return eventPopup(m.f.properties); }).join("<hr>")).openOn(map);
+        } else {
+          map.fitBounds(bounds.pad(0.2));
+        }
+      }).addTo(eventsLayer);
+    });
+  }
+
+  function loadEvents() {
+    eventsLayer.clearLayers(); eventPoints = [];
+    if (eventState.value === "none") { eventStatus.textContent = ""; return; }
+    var q = "/api/v1/events/map?unit=" + encodeURIComponent(currentUnit);
+    if (eventState.value === "open") q += "&state=" + OPEN_STATES;
+    if (eventState.value === "overdue") q += "&overdue=true";
+    if (eventType.value) q += "&type=" + encodeURIComponent(eventType.value);
+    eventStatus.textContent = t.map_loading;
+    fetch(q, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (answer) {
+      eventPoints = answer.features || [];
+      eventStatus.textContent = (answer.total ? t.map_events_partial.replace("%d", answer.total) : t.map_events_loaded).replace("%n", eventPoints.length);
+      drawEvents();
+    }).catch(function () { eventStatus.textContent = t.map_none; });
+  }
+
+  map.on("zoomend", drawEvents);
+  eventState.addEventListener("change", loadEvents);
+  eventType.addEventListener("change", loadEvents);
+
+  document.getElementById("map-unit").addEventListener("change", function (e) { currentUnit = e.target.value; load(currentUnit); loadEvents(); });
   figure.addEventListener("change", restyle);
   document.getElementById("map-search-form").addEventListener("submit", function (e) {
     e.preventDefault();
@@ -128,5 +196,6 @@
     map.fitBounds(layer.getBounds(), { maxZoom: 16 });
     showCard(hit.properties);
   });
-  load(el.dataset.unit);
+  load(currentUnit);
+  loadEvents();
 })();
