@@ -58,3 +58,25 @@ import Vapor
         }
     }
 }
+
+/// `GET /api/v1/buildings/map`: the map's building layer.
+@Suite struct BuildingMapLayerTests {
+    @Test("a grid's surveyed buildings come as GCJ-02 points inside its outline; another community's are not served")
+    func buildings() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let (status, body) = try await app.call(.GET, "/api/v1/buildings/map?unit=510117001001001", token: worker)
+            #expect(status == .ok, "\(body.prefix(300))")
+            let collection = try app.decode(GeoJSONFeatureCollection.self, body)
+            let gridUnit = try #require(try await UnitStore.find(code: "510117001001001", on: app.db))
+            let (listed, total) = try await BasicDataQueries.buildings(.init(under: gridUnit.path), page: 1, per: 1, on: app.db)
+            #expect(!listed.isEmpty && collection.features.count == total && collection.total == nil)
+            let outline = try #require(try await MapFixtures.geometry(app, worker, "510117001001001").multiPolygon)
+            for feature in collection.features {
+                guard case .point(let point)? = feature.geometry else { Issue.record("not a point"); continue }
+                #expect(outline.contains(point), "\(feature.properties["name"] ?? .null)")
+            }
+            #expect(try await app.call(.GET, "/api/v1/buildings/map?unit=510117002001", token: worker).status == .notFound)
+        }
+    }
+}

@@ -6,6 +6,9 @@ import Vapor
 /// Actual housing (实有房屋) and standard addresses (一标) over the API: addresses by code or
 /// text, buildings and rooms of an area with their residents counted, a room's changes.
 struct HousingController {
+    /// Buildings the map layer answers at most; the answer's `total` says when there are more.
+    static let mapLimit = 5_000
+
     func register(_ api: APIRouter) {
         api.add(.GET, "addresses", summary: "Standard addresses by exact code, or containing the text q, in the caller's scope",
                 tag: "basic-data", access: .permission(.basicDataRead),
@@ -37,6 +40,24 @@ struct HousingController {
                 .init(under: unit.path, text: req.query[String.self, at: "q"]), page: page, per: per, on: req.db)
             return PageDTO(items: items.map { BuildingDTO($0.building, rooms: $0.rooms, residents: $0.residents, language: req.language) },
                            page: page, per: per, total: total)
+        }
+        api.add(.GET, "buildings/map", summary: "Surveyed buildings of an area as GeoJSON points (GCJ-02) for the map; at most 5,000",
+                tag: "basic-data", access: .permission(.basicDataRead),
+                query: [.query("unit", .string(), "Unit id or code (subtree)")],
+                response: GeoJSONFeatureCollection.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let unit = try await PeopleController.unit(req, principal)
+            let (buildings, total) = try await BasicDataQueries.mappedBuildings(under: unit.path, limit: Self.mapLimit, on: req.db)
+            let language = req.language
+            return GeoJSONFeatureCollection(features: buildings.compactMap { building in
+                guard let point = building.representativePoint else { return nil }
+                return GeoJSONFeature(
+                    id: .string(building.id.uuidString), geometry: .point(DatumConverter.convert(point.coordinate, from: point.datum, to: .gcj02)),
+                    properties: [
+                        "id": .string(building.id.uuidString), "name": .string(building.name), "address": .string(building.address.fullText),
+                        "use": .string(building.use.label.text(in: language)), "floors": .number(Double(building.floors)),
+                    ])
+            }, total: buildings.count < total ? total : nil)
         }
         api.add(.GET, "rooms", summary: "Rooms of an area or building (房屋), with residents counted; landlords' phones masked",
                 tag: "basic-data", access: .permission(.basicDataRead),

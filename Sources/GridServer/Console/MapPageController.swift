@@ -36,7 +36,8 @@ struct MapPageController {
             let keys = ["map_card_code", "map_card_parent", "map_card_area", "map_card_staff", "map_card_board", "map_card_page", "map_none",
                         "map_no_full_time", "map_search_none", "map_legend_staffed", "map_legend_unstaffed", "map_legend_special",
                         "map_loading", "map_loaded", "map_km2", "map_card_open", "map_card_overdue", "map_no_leaflet",
-                        "map_events_loaded", "map_events_partial", "map_events_cluster", "map_events_overdue_mark"]
+                        "map_events_loaded", "map_events_partial", "map_events_cluster", "map_events_overdue_mark",
+                        "map_buildings_floors", "map_buildings_partial"]
             let table = Dictionary(uniqueKeysWithValues: keys.map { ($0, strings.text($0, req.language)) })
             let page = MapPage(
                 shell: shell, unitCode: shown.code.rawValue, units: units,

@@ -25,6 +25,9 @@
   var eventType = document.getElementById("map-event-type");
   var eventStatus = document.getElementById("map-events-status");
   var eventPoints = [];
+  var buildingsLayer = L.layerGroup().addTo(map);
+  var buildingsBox = document.getElementById("map-buildings");
+  var canvas = L.canvas({ padding: 0.3 });
   var currentUnit = el.dataset.unit;
 
   function esc(s) {
@@ -181,11 +184,31 @@
     }).catch(function () { eventStatus.textContent = t.map_none; });
   }
 
+
+  // Buildings of the shown unit as small squares on a canvas (thousands stay fluid), each linking
+  // to its page with rooms and residents.
+  function loadBuildings() {
+    buildingsLayer.clearLayers();
+    if (!buildingsBox.checked) return;
+    fetch("/api/v1/buildings/map?unit=" + encodeURIComponent(currentUnit), { credentials: "same-origin" })
+      .then(function (r) { return r.json(); }).then(function (answer) {
+        (answer.features || []).forEach(function (f) {
+          var c = f.geometry.coordinates, p = f.properties;
+          L.circleMarker([c[1], c[0]], { renderer: canvas, radius: 4, weight: 1, color: "#37474f", fillColor: "#90a4ae", fillOpacity: 0.9 })
+            .bindPopup("<a href='/console/buildings/" + encodeURIComponent(p.id) + "'>" + esc(p.name) + "</a><br>" + esc(p.address) +
+                       "<br>" + esc(p.use) + " · " + p.floors + " " + esc(t.map_buildings_floors))
+            .addTo(buildingsLayer);
+        });
+        if (answer.total) statusLine.textContent = t.map_buildings_partial.replace("%n", answer.features.length).replace("%d", answer.total);
+      });
+  }
+  buildingsBox.addEventListener("change", loadBuildings);
+
   map.on("zoomend", drawEvents);
   eventState.addEventListener("change", loadEvents);
   eventType.addEventListener("change", loadEvents);
 
-  document.getElementById("map-unit").addEventListener("change", function (e) { currentUnit = e.target.value; load(currentUnit); loadEvents(); });
+  document.getElementById("map-unit").addEventListener("change", function (e) { currentUnit = e.target.value; load(currentUnit); loadEvents(); loadBuildings(); });
   figure.addEventListener("change", restyle);
   document.getElementById("map-search-form").addEventListener("submit", function (e) {
     e.preventDefault();
