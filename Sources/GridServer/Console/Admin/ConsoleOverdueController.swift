@@ -32,7 +32,8 @@ struct ConsoleOverdueController {
         var standard: String
         var items: Int
         var range: String
-        var differing: [String]
+        /// The items whose deadline at this level is not the standard, the first few named.
+        var differing: String
         var more: Int
     }
 
@@ -96,7 +97,7 @@ struct ConsoleOverdueController {
                 standard: standard.label.text(in: language),
                 items: reportable.filter { $0.defaultLevel == level }.count,
                 range: Self.range(days, language: language),
-                differing: Array(differing.prefix(Self.namedItems)), more: max(0, differing.count - Self.namedItems))
+                differing: differing.prefix(Self.namedItems).joined(separator: "、"), more: max(0, differing.count - Self.namedItems))
         }
         let context = Page(shell: shell, stages: stages, levels: levels, message: message, errors: errors)
         return try await AdminRender.page(req, "console/admin-overdue", context, status: status)
