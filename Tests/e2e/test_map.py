@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import screenshot
+from conftest import click_and_wait_for_new_page, screenshot
 from test_login import sign_in
 
 
@@ -23,7 +23,20 @@ def test_street_operator_sees_their_grids_on_the_map_and_opens_a_card(browser, s
     card = WebDriverWait(browser, 10).until(EC.visibility_of_element_located((By.ID, "grid-card")))
     assert "第1网格" in card.find_element(By.ID, "card-name").text
     assert "专职网格员" in card.text
+    # the event layer: the street's open events, grouped on screen where they crowd
+    WebDriverWait(browser, 20).until(lambda d: "件" in d.find_element(By.ID, "map-events-status").text)
+    assert browser.find_elements(By.CSS_SELECTOR, "#map .event-cluster") or \
+        len(browser.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive")) > len(polygons)
     screenshot(browser, "console-map")
+
+    # the card leads to the grid's own page: staff, households, open events on its outline
+    click_and_wait_for_new_page(browser, card.find_element(By.ID, "card-grid-page"))
+    assert "网格档案" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "专职网格员" in browser.find_element(By.ID, "grid-staff").text
+    residents = browser.find_element(By.CSS_SELECTOR, "#figure-residents .figure-value").text
+    assert int(residents) > 0
+    assert browser.find_elements(By.CSS_SELECTOR, "#grid-sketch svg path.outline")
+    screenshot(browser, "grid-card")
 
 
 def test_responsibility_board_is_public_and_chinese(browser, server):

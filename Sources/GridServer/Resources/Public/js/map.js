@@ -180,7 +180,8 @@
     fetch(q, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (answer) {
       eventPoints = answer.features || [];
       eventStatus.textContent = (answer.total ? t.map_events_partial.replace("%d", answer.total) : t.map_events_loaded).replace("%n", eventPoints.length);
-      drawEvents();
+      // the grids may not have given the map its view yet: draw once it has one
+      map.whenReady(drawEvents);
     }).catch(function () { eventStatus.textContent = t.map_none; });
   }
 
