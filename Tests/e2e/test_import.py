@@ -58,8 +58,12 @@ def test_import_with_a_preview_by_line(browser, server):
 
     browser.find_element(By.ID, "import-file").send_keys(str(folder / "good.csv"))
     click_and_wait_for_new_page(browser, browser.find_element(By.ID, "import-check"))
-    assert "6" in browser.find_element(By.ID, "import-checked").text
+    checked = browser.find_elements(By.ID, "import-checked")
+    assert checked, browser.find_element(By.TAG_NAME, "main").text[:800]
+    assert "6" in checked[0].text
     assert api(server, "/api/v1/people?unit=510117001001&per=1", token)["total"] == people_before
     click_and_wait_for_new_page(browser, browser.find_element(By.ID, "import-confirm"))
-    assert "6" in browser.find_element(By.ID, "import-done").text
+    done = browser.find_elements(By.ID, "import-done")
+    assert done, browser.find_element(By.TAG_NAME, "main").text[:800]
+    assert "6" in done[0].text
     assert api(server, "/api/v1/people?unit=510117001001&per=1", token)["total"] == people_before + 6

@@ -10,6 +10,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     static let sessionCookie = "gridgov_session"
     static let csrfHeader = "X-CSRF-Token"
     static let csrfField = "_csrf"
+    /// The largest console form accepted (the event page's photos, import files).
+    static let maxFormBytes = 40 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let services = try request.grid
@@ -44,6 +46,11 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         var presented = request.headers.first(name: Self.csrfHeader)
         if presented == nil, let contentType = request.headers.contentType,
            contentType == .urlEncodedForm || contentType == .formData {
+            // Middleware runs before the route collects the body: a form larger than the first
+            // chunk (an import file, photos) is still streaming, so collect it here first.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: Self.maxFormBytes).get()
+            }
             presented = try? request.content.get(String.self, at: Self.csrfField)
         }
         guard let expected, let presented, constantTimeEquals(expected, presented) else {
