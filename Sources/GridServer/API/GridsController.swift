@@ -41,7 +41,7 @@ struct GridsController {
             let staff = try await GridMapStore.staffByGrid(under: unit.path, on: req.db)
             let events = try await EventStore.countsByGrid(under: unit.path, now: try req.grid.clock.now, on: req.db)
             return GeoJSONFeatureCollection(features: outlines.map {
-                GridFeatures.feature($0, staff: staff[$0.unit.id] ?? [], events: events[$0.unit.id] ?? (0, 0), language: req.language)
+                GridFeatures.feature($0, staff: staff[$0.unit.id] ?? [], events: events[$0.unit.path] ?? (0, 0), language: req.language)
             })
         }
         api.add(.GET, "grids/export", summary: "Every outline under a unit as GeoJSON, ready to import again", tag: "grids",

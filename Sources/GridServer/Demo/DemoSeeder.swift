@@ -89,6 +89,7 @@ public struct DemoSeeder: Sendable {
             try await seeder.loadPopulation(hierarchy, scale: scale, share: share, on: conn)
             if events { try await seeder.loadEventYear(hierarchy, share: share, on: conn) }
         }
+        try await PlannerStatistics.refresh(on: db)
         return created
     }
 

@@ -64,6 +64,7 @@ public enum GridDatabase {
             M0013CreateBasicData(),
             M0014CreateDeclarations(),
             M0015AddHandlingTimes(),
+            M0016AddEventListIndex(),
         ]
     }
 
