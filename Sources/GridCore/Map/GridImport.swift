@@ -175,30 +175,9 @@ public struct GridImportValidator: Sendable {
         return GridImportItem(index: index, code: code, name: name, kind: kind, parentCode: parent, geometry: converted, sourceDatum: datum)
     }
 
-    /// Codes follow domain.md §2: street = county + 3, community = street + 3, grid = community + 3.
+    /// Codes follow domain.md §2 (`UnitCodeShape`).
     private func checkCodeShape(_ code: String, kind: UnitKind, parent: String, index: Int, problems: inout [GridImportProblem]) {
-        let expectedLength: Int? = switch kind {
-        case .street: 9
-        case .community: 12
-        case .grid, .specialGrid: 15
-        default: nil
-        }
-        let why: LocalizedText?
-        if kind.isGrid {
-            do {
-                let gridCode = try GridCode(code, field: "code")
-                why = gridCode.communityCode == parent ? nil : LocalizedText(
-                    zh: "网格编码前 12 位应为所属社区编码 \(parent)", en: "the first 12 digits must be the community code \(parent)")
-            } catch {
-                why = error.reason
-            }
-        } else if let expectedLength, code.count != expectedLength || !code.allSatisfy(\.isASCII) || !code.allSatisfy(\.isNumber) {
-            why = LocalizedText(zh: "应为 \(expectedLength) 位数字", en: "it must be \(expectedLength) digits")
-        } else if !code.hasPrefix(parent) {
-            why = LocalizedText(zh: "应以上级编码 \(parent) 开头", en: "it must start with the parent code \(parent)")
-        } else {
-            why = nil
-        }
+        let why = UnitCodeShape.problem(code: code, kind: kind, parentCode: parent)
         if let why {
             problems.append(GridImportProblem(
                 kind: .invalidValue, feature: index, code: code, field: "code",

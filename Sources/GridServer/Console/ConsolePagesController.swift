@@ -16,6 +16,12 @@ struct ConsolePagesController {
         console.get("units") { req in try await page(req, titleKey: "menu_units", path: "/console/units", needs: .unitsRead) { shell, principal in
             try await units(req, shell, principal)
         } }
+        console.post("units") { req in try await page(req, titleKey: "menu_units", path: "/console/units", needs: .unitsManage) { shell, principal in
+            try await createUnit(req, shell, principal)
+        } }
+        console.post("units", ":id", "rename") { req in try await page(req, titleKey: "menu_units", path: "/console/units", needs: .unitsManage) { shell, principal in
+            try await renameUnit(req, shell, principal)
+        } }
         console.get("users") { req in try await page(req, titleKey: "menu_users", path: "/console/users", needs: .usersRead) { shell, principal in
             try await users(req, shell, principal, form: nil)
         } }
@@ -76,6 +82,12 @@ struct ConsolePagesController {
         var unit: HomePage.Row
         var breadcrumbs: [HomePage.Row]
         var children: [ChildRow]
+        /// The add and rename forms, for those who may change the hierarchy.
+        var canManage: Bool
+        var kinds: [ConsoleChoice]
+        var form: [String: String]
+        var errors: [String: String]
+        var message: String?
 
         struct ChildRow: Encodable, Sendable {
             var id: String
@@ -83,12 +95,18 @@ struct ConsolePagesController {
             var name: String
             var kind: String
             var childCount: Int
+            var isGrid: Bool
         }
     }
 
-    private func units(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+    private func units(
+        _ req: Request, _ shell: ShellContext, _ principal: Principal, showing shown: OrgUnit? = nil,
+        form: [String: String] = ["code": "", "name": "", "kind": ""], errors: [String: String] = [:], message: String? = nil
+    ) async throws -> Response {
         var unit = principal.account.unit
-        if let ref = req.query[String.self, at: "unit"] {
+        if let shown {
+            unit = shown
+        } else if let ref = req.query[String.self, at: "unit"] {
             guard let found = try await UnitStore.find(idOrCode: ref, on: req.db) else { throw GridHTTPError.notFound }
             try principal.requireInScope(found.path)
             unit = found
@@ -104,9 +122,63 @@ struct ConsolePagesController {
             shell: shell, unit: row(unit), breadcrumbs: trail.map(row),
             children: children.map {
                 .init(id: $0.id.uuidString, code: $0.code.rawValue, name: $0.name, kind: $0.kind.label.text(in: language),
-                      childCount: counts[$0.id] ?? 0)
-            })
-        return try await req.view.render("console/units", page).encodeResponse(for: req)
+                      childCount: counts[$0.id] ?? 0, isGrid: $0.kind.isGrid)
+            },
+            canManage: principal.holds(.unitsManage, policy: try req.grid.policy),
+            // Grids come with their outlines, through the grid import; here the levels above and the departments.
+            kinds: [UnitKind.street, .community, .department, .outsideUnit].map {
+                ConsoleChoice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0.rawValue == form["kind"])
+            },
+            form: form, errors: errors, message: message)
+        let response = try await req.view.render("console/units", page).encodeResponse(for: req)
+        if !errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    struct UnitForm: Content {
+        var code: String?
+        var name: String?
+        var kind: String?
+    }
+
+    /// Adds a unit under the one shown (a street, community, department or outside unit).
+    private func createUnit(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        let form = try req.content.decode(UnitForm.self)
+        let parentRef = req.query[String.self, at: "unit"] ?? principal.account.unit.id.uuidString
+        guard let parent = try await UnitStore.find(idOrCode: parentRef, on: req.db) else { throw GridHTTPError.notFound }
+        try principal.requireInScope(parent.path)
+        let values = ["code": form.code ?? "", "name": form.name ?? "", "kind": form.kind ?? ""]
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            return try await units(req, shell, principal, showing: parent, form: values,
+                                   errors: ["name": LocalizedText(zh: "请填写单位名称", en: "enter the unit's name").text(in: req.language)])
+        }
+        do {
+            let created = try await UnitService(services: try req.grid).create(
+                CreateUnitRequestDTO(code: (form.code ?? "").trimmingCharacters(in: .whitespaces), name: name, kind: form.kind ?? "",
+                                     parent: parent.id.uuidString),
+                scope: principal.unitPath, actor: req.auditActor, on: req.db)
+            let done = LocalizedText(zh: "已添加：\(created.name)（\(created.code)）", en: "Added: \(created.name) (\(created.code))")
+            return try await units(req, shell, principal, showing: parent, message: done.text(in: req.language))
+        } catch let failures as ValidationFailures {
+            return try await units(req, shell, principal, showing: parent, form: values, errors: Self.fieldErrors(failures.failures, req.language))
+        } catch let failure as ValidationFailure {
+            return try await units(req, shell, principal, showing: parent, form: values, errors: Self.fieldErrors([failure], req.language))
+        }
+    }
+
+    private func renameUnit(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let unit = try await UnitStore.find(id: id, on: req.db)
+        else { throw GridHTTPError.notFound }
+        try principal.requireInScope(unit.path)
+        let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            return try await units(req, shell, principal, showing: unit,
+                                   errors: ["rename": LocalizedText(zh: "请填写新名称", en: "enter the new name").text(in: req.language)])
+        }
+        let renamed = try await UnitService(services: try req.grid).rename(unit, to: name, actor: req.auditActor, on: req.db)
+        let done = LocalizedText(zh: "已改名为 \(renamed.name)", en: "Renamed to \(renamed.name)")
+        return try await units(req, shell, principal, showing: renamed, message: done.text(in: req.language))
     }
 
     // MARK: users

@@ -31,6 +31,9 @@ public struct UnitService: Sendable {
         } else if scope != nil {
             failures.append(ValidationFailure(field: "parent", zh: "须指定上级单位", en: "a parent unit is required"))
         }
+        if let code, let kind, let parent, let why = UnitCodeShape.problem(code: code.rawValue, kind: kind, parentCode: parent.code.rawValue) {
+            failures.append(ValidationFailure(field: "code", reason: why))
+        }
         guard failures.isEmpty, let code, let kind else { throw ValidationFailures(failures) }
         let now = services.clock.now
         let foundParent = parent

@@ -157,7 +157,7 @@
       var bounds = L.latLngBounds(members.map(function (m) { return m.ll; }));
       var size = members.length < 10 ? 30 : members.length < 100 ? 36 : 44;
       L.marker(bounds.getCenter(), {
-        icon: L.divIcon({ className: "event-cluster" + (overdue ? " overdue" : ""), html: "<span>" + members.length + "</span>", iconSize: [size, size] }),
+        icon: L.divIcon({ className: "event-cluster" + (overdue ? " overdue" : ""), html: "<span style='line-height:" + (size - 4) + "px'>" + members.length + "</span>", iconSize: [size, size] }),
         title: t.map_events_cluster.replace("%d", members.length), keyboard: true
       }).on("click", function () {
         if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
