@@ -58,9 +58,8 @@ import Vapor
                     Issue.record("login should fail")
                 } catch let error as GridClientError {
                     #expect(error.status == 401)
-                    guard case .api(_, let body) = error else { return }
-                    #expect(body?.error == "invalid_credentials")
-                    #expect(body?.message == "用户名或密码错误")
+                    #expect(error.failure?.code == "invalid_credentials")
+                    #expect(error.failure?.message == "用户名或密码错误")
                 }
                 try await client.login(username: "community_op", password: TestApp.password)
                 do {
