@@ -103,7 +103,7 @@ struct DashboardController {
         let today = calendar.day(of: now)
         let (from, to) = period.days(today)
 
-        let byGrid = try await EventStatsStore.tallies(under: unit.path, from: from, to: to, now: now, on: req.db)
+        let (byGrid, byType) = try await EventStatsStore.breakdown(under: unit.path, from: from, to: to, now: now, on: req.db)
         let total = byGrid.values.reduce(EventTally(), +)
         let children = try await UnitStore.children(of: unit.id, on: req.db).filter { $0.kind.isTerritorial }
         let rolled = EventTally.rollUp(byGrid, into: children.map(\.path))
@@ -118,7 +118,7 @@ struct DashboardController {
                     onTimeRate: RateText.percent(pair.1.onTimeRate), overdue: pair.1.overdue)
             }
 
-        let types = try await EventStatsStore.topTypes(under: unit.path, from: from, to: to, limit: 10, on: req.db)
+        let types = byType.map { (code: $0.key, count: $0.value) }.sorted { ($0.count, $1.code) > ($1.count, $0.code) }.prefix(10)
         let catalog = events.catalog
         let topTypes = types.map { row in
             Page.TypeRow(name: catalog[row.code]?.name ?? row.code, count: row.count,
