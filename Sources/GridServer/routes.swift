@@ -23,6 +23,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     DataQualityController().register(api)
     DeclarationsController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
+    PatrolsController(patrols: PatrolService(services: services)).register(api)
     SyncController().register(api)
 
     OpsController(services: services).register(app)

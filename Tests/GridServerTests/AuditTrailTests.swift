@@ -192,6 +192,11 @@ import Vapor
             let review = DeclarationReviewDTO(decision: "accept")
             return (try await app.call(.POST, "/api/v1/declarations/\(id)/review", token: worker, json: review).status, "declaration.accepted")
         },
+        "PUT /api/v1/patrols/{id}": { app, _ in
+            let worker = try await app.token("gridworker")
+            let body = try PatrolAPITests.json(PatrolUpsertDTO(startedAt: try app.grid.clock.now.addingTimeInterval(-600)))
+            return (try await app.call(.PUT, "/api/v1/patrols/\(UUID())", token: worker, raw: body).status, "patrol.started")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

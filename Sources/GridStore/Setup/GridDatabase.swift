@@ -65,6 +65,7 @@ public enum GridDatabase {
             M0014CreateDeclarations(),
             M0015AddHandlingTimes(),
             M0016AddEventListIndex(),
+            M0017CreatePatrols(),
         ]
     }
 

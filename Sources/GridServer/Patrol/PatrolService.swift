@@ -1,0 +1,86 @@
+import FluentKit
+import Foundation
+import GridCore
+import GridStore
+
+/// The patrol log's writes and reads. A phone sends a patrol's whole state whenever it changes,
+/// offline-first: the id is the phone's, a replay changes nothing twice, the first stop stands.
+struct PatrolService: Sendable {
+    let services: GridServices
+
+    /// Creates or advances patrol `id`; answers it and whether it was new.
+    func upsert(_ id: UUID, _ request: PatrolUpsertDTO, by principal: Principal, actor: AuditActor, on db: any Database) async throws -> (StoredPatrol, Bool) {
+        let now = services.clock.now
+        if let failure = PatrolRules.problem(start: request.startedAt, end: request.endedAt, now: now) { throw failure }
+        let calendar = services.calendar
+        return try await db.transaction { tx in
+            if var stored = try await PatrolStore.find(id, on: tx) {
+                // Someone else's patrol id is not this caller's business.
+                guard stored.patrol.workerID == principal.account.id else { throw GridHTTPError.notFound }
+                let ending = stored.patrol.endedAt == nil && request.endedAt != nil
+                if ending { stored.patrol.endedAt = request.endedAt }
+                stored.patrol.record(request.points ?? [])
+                try await PatrolStore.save(stored.patrol, workerName: stored.workerName, day: stored.day, isNew: false, on: tx, now: now)
+                if ending { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
+                return (stored, false)
+            }
+            let grid = try await Self.grid(request.grid, for: principal, on: tx)
+            var patrol = Patrol(id: id, workerID: principal.account.id, gridPath: grid.path, startedAt: request.startedAt, endedAt: request.endedAt)
+            patrol.record(request.points ?? [])
+            let stored = StoredPatrol(patrol: patrol, workerName: principal.account.displayName, day: calendar.day(of: patrol.startedAt))
+            try await PatrolStore.save(patrol, workerName: stored.workerName, day: stored.day, isNew: true, on: tx, now: now)
+            try await audit("patrol.started", stored, actor: actor, on: tx, now: now)
+            if patrol.endedAt != nil { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
+            return (stored, true)
+        }
+    }
+
+    /// The grid patrolled: the one named, which must lie in the caller's scope, else the caller's own.
+    static func grid(_ code: String?, for principal: Principal, on db: any Database) async throws -> OrgUnit {
+        guard let code, !code.isEmpty else {
+            guard principal.account.unit.kind.isGrid else {
+                throw ValidationFailure(field: "grid", zh: "请指定巡查的网格", en: "name the grid patrolled")
+            }
+            return principal.account.unit
+        }
+        guard let unit = try await UnitStore.find(code: code, on: db), unit.kind.isGrid, principal.unitPath.contains(unit.path) else {
+            throw ValidationFailure(field: "grid", zh: "网格“\(code)”不在您的辖区内", en: "grid '\(code)' is not in your area")
+        }
+        return unit
+    }
+
+    private func audit(_ action: String, _ stored: StoredPatrol, actor: AuditActor, on db: any Database, now: Date) async throws {
+        try await AuditLog.record(
+            AuditRecord(action: action, targetType: "patrol", targetID: stored.patrol.id.uuidString,
+                        summary: "\(stored.workerName) \(action == "patrol.started" ? "started" : "ended") a patrol of \(stored.patrol.gridPath.codes.last ?? "")",
+                        unitPath: stored.patrol.gridPath),
+            by: actor, on: db, now: now)
+    }
+
+    func dto(_ stored: StoredPatrol, withTrack: Bool) -> PatrolDTO {
+        let now = services.clock.now
+        return PatrolDTO(
+            id: stored.patrol.id, workerID: stored.patrol.workerID, workerName: stored.workerName, gridPath: stored.patrol.gridPath.rawValue,
+            gridCode: stored.patrol.gridPath.codes.last ?? "", day: stored.day.description, startedAt: stored.patrol.startedAt,
+            endedAt: stored.patrol.endedAt,
+            seconds: Int(stored.patrol.seconds(from: .distantPast, to: .distantFuture, now: now)),
+            distanceM: Int(stored.patrol.distance.rounded()), track: withTrack ? stored.patrol.track : nil)
+    }
+
+    /// A day's patrols under `path` (or one worker's) and each worker's time on that local day.
+    func day(_ day: CalendarDay, under path: UnitPath, worker: UUID?, on db: any Database) async throws -> PatrolDayDTO {
+        // Patrols begun the day before may run past midnight into this day.
+        let patrols = try await PatrolStore.list(under: path, worker: worker, days: day.adding(days: -1)...day, on: db)
+        let now = services.clock.now
+        let calendar = services.calendar
+        var workers: [UUID: (name: String, patrols: [Patrol])] = [:]
+        for stored in patrols { workers[stored.patrol.workerID, default: (stored.workerName, [])].patrols.append(stored.patrol) }
+        let totals = workers.map { id, entry in
+            let seconds = Int(PatrolRules.seconds(of: entry.patrols, on: day, calendar: calendar, now: now))
+            return PatrolDayDTO.Worker(workerID: id, workerName: entry.name, seconds: seconds, met: Double(seconds) >= PatrolRules.dailyStandard)
+        }.sorted { ($0.seconds, $1.workerName) > ($1.seconds, $0.workerName) }
+        return PatrolDayDTO(
+            day: day.description, standardSeconds: Int(PatrolRules.dailyStandard),
+            items: patrols.filter { $0.day == day }.map { dto($0, withTrack: false) }, workers: totals)
+    }
+}
