@@ -86,6 +86,7 @@ struct ReportFailure: UserFacingError {
     }
 
     /// Runs `body`, turning a `GridClientError` into this sentence.
+    @discardableResult
     static func explaining<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
