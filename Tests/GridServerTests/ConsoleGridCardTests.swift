@@ -25,6 +25,11 @@ import Vapor
             #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).status == .created)
             let stored = try #require(try await EventStore.find(report.id, on: app.db))
 
+            // two hours of patrol this morning
+            let now = try app.grid.clock.now
+            let patrol = PatrolUpsertDTO(startedAt: now.addingTimeInterval(-3 * 3600), endedAt: now.addingTimeInterval(-3600))
+            #expect(try await app.call(.PUT, "/api/v1/patrols/\(UUID())", token: worker, raw: try PatrolAPITests.json(patrol)).status == .created)
+
             let browser = ConsoleTests.Browser(app)
             try await browser.signIn("community_op")
             let (status, page, _) = try await browser.request(.GET, "/console/grids/\(Self.grid)")
@@ -37,6 +42,9 @@ import Vapor
             #expect(page.contains("data-number=\"\(stored.number)\""))
             #expect(page.contains("data-event=\"\(report.id.uuidString)\""))
             #expect(page.contains("人口信息完整率"))
+            let monthStart = try app.grid.calendar.start(of: try #require(CalendarDay(year: app.grid.calendar.day(of: now).year, month: app.grid.calendar.day(of: now).month, day: 1)))
+            let hours = (now.addingTimeInterval(-3600).timeIntervalSince(max(monthStart, now.addingTimeInterval(-3 * 3600)))) / 3600
+            #expect(page.contains("id=\"figure-patrol-hours\"") && page.contains(String(format: "%.1f h · 1", hours)))
             // this month: one report, nothing closed yet
             #expect(page.contains("id=\"figure-reported\" title=\"本月上报的事件数\"><div class=\"figure-value\">1</div>"))
 

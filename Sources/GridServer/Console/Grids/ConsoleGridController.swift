@@ -117,7 +117,7 @@ struct ConsoleGridController {
         let today = services.calendar.day(of: now)
         let (from, to) = DashboardController.Period.month.days(today)
         let tally = try await EventStatsStore.tallies(under: grid.path, from: from, to: to, now: now, on: req.db).values.reduce(EventTally(), +)
-        let month = [
+        var month = [
             figure("reported", ("上报", "Reported"), String(tally.reported), ("本月上报的事件数", "events reported this month")),
             figure("valid-rate", ("有效上报率", "Valid rate"), RateText.percent(tally.validRate),
                    ("（上报数 − 不予立案数）÷ 上报数", "(reported − rejected at triage) ÷ reported")),
@@ -127,6 +127,15 @@ struct ConsoleGridController {
             figure("on-time-rate", ("按期处置率", "On-time handling"), RateText.percent(tally.onTimeRate),
                    ("在处置时限前完成处置反馈的事件数 ÷ 已处置且有处置时限的事件数", "handled before the handling deadline ÷ handled events that had one")),
         ]
+        // patrol hours this month in this grid (巡查时长), from the patrol log
+        let monthStart = services.calendar.start(of: from)
+        let patrols = try await PatrolStore.list(under: grid.path, worker: nil, days: from.adding(days: -1)...today, on: req.db)
+        let patrolled = patrols.reduce(0) { $0 + $1.patrol.seconds(from: monthStart, to: now, now: now) }
+        let patrollers = Set(patrols.map(\.patrol.workerID)).count
+        month.append(figure(
+            "patrol-hours", ("巡查时长", "Patrol hours"), String(format: "%.1f h", patrolled / 3600) + (patrollers > 0 ? " · \(patrollers)" : ""),
+            ("本月在本网格的巡查时长合计 · 巡查人数（标准：专职网格员每天不少于 4 小时）",
+             "hours patrolled in the grid this month · people who patrolled (standard: a full-time worker at least 4 h a day)")))
         var open = EventStore.Filter()
         open.gridUnder = grid.path
         open.visibleTo = principal.unitPath
