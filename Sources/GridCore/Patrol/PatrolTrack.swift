@@ -17,7 +17,8 @@ public enum PatrolTrack {
     /// thinned beyond that, first and last kept).
     public static func thinned(_ points: [TrackPoint]) -> [TrackPoint] {
         var kept: [TrackPoint] = []
-        for point in points.sorted(by: { $0.at < $1.at }) {
+        // Ties broken by position, so the same fixes give the same track in whatever order they came.
+        for point in points.sorted(by: { ($0.at, $0.lat, $0.lon) < ($1.at, $1.lat, $1.lon) }) {
             guard point.lon.isFinite, point.lat.isFinite, (point.accuracy ?? 0) <= worstAccuracy else { continue }
             if let last = kept.last {
                 if point.at == last.at { continue }
