@@ -38,6 +38,10 @@ import Vapor
             #expect(Self.figure("closure-rate", in: page) == "0.0%")
             #expect(Self.figure("on-time-rate", in: page) == "100.0%")
             #expect(page.contains("（上报数 − 不予立案数）÷ 上报数"))
+            // the type mix: all three are 消防通道堵塞, 100 % of the reports
+            let types = try #require(page.range(of: "id=\"top-types\""))
+            let mix = String(page[types.upperBound...].prefix(600))
+            #expect(mix.contains("<td>消防通道堵塞</td><td class=\"num\">3</td><td class=\"num\">100.0%</td>"))
             // the street's communities, the reporting one first by its figures
             let row = try #require(page.range(of: "data-code=\"510117001001\""))
             #expect(page[row.upperBound...].prefix(400).contains(">3<"))
