@@ -24,6 +24,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     DeclarationsController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
     PatrolsController(patrols: PatrolService(services: services)).register(api)
+    VisitsController().register(api)
     SyncController().register(api)
 
     OpsController(services: services).register(app)

@@ -197,6 +197,12 @@ import Vapor
             let body = try PatrolAPITests.json(PatrolUpsertDTO(startedAt: try app.grid.clock.now.addingTimeInterval(-600)))
             return (try await app.call(.PUT, "/api/v1/patrols/\(UUID())", token: worker, raw: body).status, "patrol.started")
         },
+        "POST /api/v1/visits": { app, _ in
+            let worker = try await app.token("gridworker")
+            let household = try #require(try await VisitAPITests.due(app, worker).items.first)
+            let body = VisitRecordDTO(id: UUID(), householdID: household.householdID, visitedAt: try app.grid.clock.now, met: "本人")
+            return (try await app.call(.POST, "/api/v1/visits", token: worker, raw: try VisitAPITests.json(body)).status, "visit.recorded")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -66,6 +66,7 @@ public enum GridDatabase {
             M0015AddHandlingTimes(),
             M0016AddEventListIndex(),
             M0017CreatePatrols(),
+            M0018CreateVisits(),
         ]
     }
 
