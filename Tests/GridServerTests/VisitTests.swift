@@ -55,6 +55,24 @@ import Vapor
         }
     }
 
+    @Test("ten replays of one visit sent at once record it once; none fails")
+    func concurrentReplays() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let household = try #require(try await Self.due(app, worker).items.first)
+            let visit = VisitRecordDTO(id: UUID(), householdID: household.householdID, visitedAt: try app.grid.clock.now, met: "本人")
+            let body = try Self.json(visit)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<10 { group.addTask { try await app.call(.POST, "/api/v1/visits", token: worker, raw: body).status } }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            #expect(statuses.filter { $0 == .ok }.count == 9)
+            let actions = try await AuditLog.list(.init(action: "visit.recorded"), page: 1, per: 20, on: app.db).items
+            #expect(actions.count == 1)
+        }
+    }
+
     @Test("a future visit, an empty 'met' and a household outside the worker's area are refused by field")
     func refusals() async throws {
         try await TestApp.with { app in

@@ -28,7 +28,13 @@ struct PatrolService: Sendable {
             var patrol = Patrol(id: id, workerID: principal.account.id, gridPath: grid.path, startedAt: request.startedAt, endedAt: request.endedAt)
             patrol.record(request.points ?? [])
             let stored = StoredPatrol(patrol: patrol, workerName: principal.account.displayName, day: calendar.day(of: patrol.startedAt))
-            try await PatrolStore.save(patrol, workerName: stored.workerName, day: stored.day, isNew: true, on: tx, now: now)
+            // A replay racing its original: the original stands, and this answers it.
+            guard try await PatrolStore.save(patrol, workerName: stored.workerName, day: stored.day, isNew: true, on: tx, now: now) else {
+                guard let original = try await PatrolStore.find(id, on: tx), original.patrol.workerID == principal.account.id else {
+                    throw GridHTTPError.notFound
+                }
+                return (original, false)
+            }
             try await audit("patrol.started", stored, actor: actor, on: tx, now: now)
             if patrol.endedAt != nil { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
             return (stored, true)

@@ -55,12 +55,12 @@ struct VisitsController {
             guard failures.isEmpty, let household else { throw ValidationFailures(failures) }
             let actor = principal.auditActor(for: req)
             let created: Bool = try await req.db.transaction { tx in
-                guard try await !VisitStore.exists(visit.id, on: tx) else { return false }
-                try await VisitStore.insert(
+                let stored = try await VisitStore.insert(
                     .init(id: visit.id, householdKey: household.key, gridPath: household.gridPath, visitorID: principal.account.id,
                           visitorName: principal.account.displayName, visitedAt: visit.visitedAt, day: services.calendar.day(of: visit.visitedAt),
                           met: visit.met, notes: visit.notes ?? "", needs: visit.needs ?? ""),
                     on: tx, now: now)
+                guard stored else { return false }
                 try await AuditLog.record(
                     AuditRecord(action: "visit.recorded", targetType: "household", targetID: household.key,
                                 summary: "\(principal.account.displayName) visited a household of \(household.gridPath.codes.last ?? "")",

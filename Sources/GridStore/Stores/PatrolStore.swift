@@ -23,23 +23,27 @@ public enum PatrolStore {
         try await (try db.sql).raw("SELECT * FROM patrols WHERE id = \(bind: id)").first().map(decode)
     }
 
-    /// Writes a patrol, new or changed (the phone sends its whole state each time).
-    public static func save(_ patrol: Patrol, workerName: String, day: CalendarDay, isNew: Bool, on db: any Database, now: Date) async throws {
+    /// Writes a patrol, new or changed (the phone sends its whole state each time). A new one is
+    /// stored only if its id is still free — a replay racing its original loses; false then.
+    @discardableResult
+    public static func save(_ patrol: Patrol, workerName: String, day: CalendarDay, isNew: Bool, on db: any Database, now: Date) async throws -> Bool {
         let track = try StoreJSON.text(patrol.track)
         let sql = try db.sql
         if isNew {
-            try await sql.raw("""
+            return try await sql.raw("""
                 INSERT INTO patrols (id, worker_id, worker_name, grid_path, started_at, ended_at, day, track, distance_m, updated_at)
                 VALUES (\(bind: patrol.id), \(bind: patrol.workerID), \(bind: workerName), \(bind: patrol.gridPath.rawValue),
                         \(bind: patrol.startedAt), \(bind: patrol.endedAt), \(bind: day.description), \(bind: track),
                         \(bind: patrol.distance), \(bind: now))
-                """).run()
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """).first() != nil
         } else {
             try await sql.raw("""
                 UPDATE patrols SET ended_at = \(bind: patrol.endedAt), track = \(bind: track), distance_m = \(bind: patrol.distance),
                   updated_at = \(bind: now)
                 WHERE id = \(bind: patrol.id)
                 """).run()
+            return true
         }
     }
 

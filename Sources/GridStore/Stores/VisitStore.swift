@@ -47,10 +47,6 @@ public enum VisitStore {
         return days
     }
 
-    public static func exists(_ id: UUID, on db: any Database) async throws -> Bool {
-        try await (try db.sql).raw("SELECT id FROM visits WHERE id = \(bind: id)").first() != nil
-    }
-
     public struct NewVisit: Sendable {
         public var id: UUID
         public var householdKey: String
@@ -70,12 +66,15 @@ public enum VisitStore {
         }
     }
 
-    public static func insert(_ visit: NewVisit, on db: any Database, now: Date) async throws {
+    /// Stores a visit unless one with its id exists (a replay, perhaps racing its original);
+    /// true when this call stored it.
+    public static func insert(_ visit: NewVisit, on db: any Database, now: Date) async throws -> Bool {
         try await (try db.sql).raw("""
             INSERT INTO visits (id, household_key, grid_path, visitor_id, visitor_name, visited_at, day, met, notes, needs, created_at)
             VALUES (\(bind: visit.id), \(bind: visit.householdKey), \(bind: visit.gridPath.rawValue), \(bind: visit.visitorID),
                     \(bind: visit.visitorName), \(bind: visit.visitedAt), \(bind: visit.day.description), \(bind: visit.met),
                     \(bind: visit.notes), \(bind: visit.needs), \(bind: now))
-            """).run()
+            ON CONFLICT (id) DO NOTHING RETURNING id
+            """).first() != nil
     }
 }
