@@ -87,7 +87,11 @@ public struct DemoSeeder: Sendable {
         let seeder = self
         try await BulkLoad.run(on: db) { conn in
             try await seeder.loadPopulation(hierarchy, scale: scale, share: share, on: conn)
-            if events { try await seeder.loadEventYear(hierarchy, share: share, on: conn) }
+            if events {
+                try await EventListIndexes.drop(on: conn)
+                try await seeder.loadEventYear(hierarchy, share: share, on: conn)
+                try await EventListIndexes.create(on: conn)
+            }
         }
         try await PlannerStatistics.refresh(on: db)
         return created

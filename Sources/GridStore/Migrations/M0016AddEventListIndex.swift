@@ -10,15 +10,10 @@ import SQLKit
 /// milliseconds on SQLite, and PostgreSQL can answer with index-only scans.
 struct M0016AddEventListIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await (try database.sql).create(index: "events_territory_cover_idx").on("events")
-            .column("grid_path").column("type_code").column("day").column("state").column("level")
-            .column("deadline_at").column("reported_at").column("handled_at").column("handling_due_at").column("id")
-            .run()
-        try await (try database.sql).create(index: "events_reported_idx").on("events").column("reported_at").column("id").run()
+        try await EventListIndexes.create(on: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await (try database.sql).drop(index: "events_reported_idx").run()
-        try await (try database.sql).drop(index: "events_territory_cover_idx").run()
+        try await EventListIndexes.drop(on: database)
     }
 }
