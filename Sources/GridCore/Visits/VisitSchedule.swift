@@ -49,9 +49,8 @@ public enum VisitSchedule {
     public static func due(households: [Household], visits: [String: [CalendarDay]], today: CalendarDay) -> [Due] {
         let monthStart = firstDay(today.year, today.month, plusMonths: 0, or: today)
         let nextMonth = firstDay(today.year, today.month, plusMonths: 1, or: today)
-        let quarterMonth = (today.month - 1) / 3 * 3 + 1
-        let quarterStart = firstDay(today.year, quarterMonth, plusMonths: 0, or: today)
-        let nextQuarter = firstDay(today.year, quarterMonth, plusMonths: 3, or: today)
+        let quarterStart = quarterStart(of: today)
+        let nextQuarter = firstDay(quarterStart.year, quarterStart.month, plusMonths: 3, or: today)
         func share(_ start: CalendarDay, _ end: CalendarDay) -> Double {
             Double(today.daysSinceEpoch - start.daysSinceEpoch) / Double(max(1, end.daysSinceEpoch - start.daysSinceEpoch))
         }
@@ -77,6 +76,11 @@ public enum VisitSchedule {
             ($0.reason == .monthly ? 0 : 1, $0.behind ? 0 : 1, -$0.remaining, $0.householdID)
                 < ($1.reason == .monthly ? 0 : 1, $1.behind ? 0 : 1, -$1.remaining, $1.householdID)
         }
+    }
+
+    /// The first day of the quarter containing `day`: the earliest visit that can count today.
+    public static func quarterStart(of day: CalendarDay) -> CalendarDay {
+        firstDay(day.year, (day.month - 1) / 3 * 3 + 1, plusMonths: 0, or: day)
     }
 
     /// The first day of the month `plusMonths` after `year`-`month`.

@@ -19,8 +19,7 @@ struct VisitsController {
             let services = try req.grid
             let today = services.calendar.day(of: services.clock.now)
             let households = try await VisitStore.households(under: unit.path, on: req.db)
-            let quarterStart = CalendarDay(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1) ?? today
-            let visits = try await VisitStore.visitDays(under: unit.path, since: quarterStart, on: req.db)
+            let visits = try await VisitStore.visitDays(under: unit.path, since: VisitSchedule.quarterStart(of: today), on: req.db)
             let byKey = Dictionary(households.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let due = VisitSchedule.due(
                 households: households.map { VisitSchedule.Household(id: $0.key, careGroups: $0.careGroups) }, visits: visits, today: today)
@@ -48,7 +47,7 @@ struct VisitsController {
             if visit.met.trimmingCharacters(in: .whitespaces).isEmpty {
                 failures.append(ValidationFailure(field: "met", zh: "请填写见到的人", en: "say whom you met"))
             }
-            let household = try await VisitStore.households(under: principal.unitPath, on: req.db).first { $0.key == visit.householdID }
+            let household = try await VisitStore.households(under: principal.unitPath, key: visit.householdID, on: req.db).first
             if household == nil {
                 failures.append(ValidationFailure(field: "household_id", zh: "您的辖区内没有这一户", en: "no such household in your area"))
             }

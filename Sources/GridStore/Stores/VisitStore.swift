@@ -15,10 +15,21 @@ public enum VisitStore {
         public var careGroups: Set<CareGroup>
     }
 
-    public static func households(under path: UnitPath, on db: any Database) async throws -> [HouseholdRow] {
+    /// The households under `path`, or only the one keyed `key` (a visit being recorded reads
+    /// that household alone, not the whole area's register).
+    public static func households(under path: UnitPath, key: String? = nil, on db: any Database) async throws -> [HouseholdRow] {
+        var conditions: [SQLQueryString] = [BasicDataRecords.subtree(path), "moved_out_on IS NULL"]
+        if let key {
+            // The same key as below: the household id, else the room, else the person.
+            guard let id = UUID(uuidString: key) else { return [] }
+            conditions.append("""
+                (household_id = \(bind: id) OR (household_id IS NULL AND room_id = \(bind: id))
+                 OR (household_id IS NULL AND room_id IS NULL AND id = \(bind: id)))
+                """)
+        }
         let rows = try await (try db.sql).raw("""
             SELECT id, room_id, household_id, grid_path, care_groups FROM people
-            WHERE \(BasicDataRecords.subtree(path)) AND moved_out_on IS NULL
+            WHERE \(SQLList(conditions, separator: SQLRaw(" AND ")))
             """).all()
         var byKey: [String: HouseholdRow] = [:]
         for row in rows {
