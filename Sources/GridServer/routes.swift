@@ -28,6 +28,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     SyncController().register(api)
 
     OpsController(services: services).register(app)
+    Open311Controller(services: services).register(app)
     StaticFilesController(
         bundledDirectory: GridResources.directory + "/Public", javascriptDirectory: services.config.javascriptDirectory
     ).register(app)

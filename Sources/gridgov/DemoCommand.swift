@@ -65,6 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
             "  数据库 database: \(config.database)",
             "  控制台 console:  http://\(config.hostname):\(config.port)/login",
             "  接口 API:        http://\(config.hostname):\(config.port)/api/v1  (OpenAPI: /api/openapi.json)",
+            "  Open311:         http://\(config.hostname):\(config.port)/open311/v2  (api_key \(DemoSeeder.open311Key))",
             "  演示账号 accounts (password \(shownPassword)):",
         ]
         for account in accounts {

@@ -32,6 +32,7 @@ struct ServerOptions: ParsableArguments {
         config.keyFile = keyFile ?? environment["GRIDGOV_KEY_FILE"] ?? config.keyFile
         config.dataDirectory = dataDirectory ?? environment["GRIDGOV_DATA_DIR"] ?? config.dataDirectory
         config.javascriptDirectory = javascriptDirectory ?? environment["GRIDGOV_JAVASCRIPT_DIR"] ?? config.javascriptDirectory
+        config.open311Jurisdiction = environment["GRIDGOV_OPEN311_JURISDICTION"].flatMap { $0.isEmpty ? nil : $0 }
         for (name, assign) in [
             ("GRIDGOV_SWEEP_INTERVAL", { (config: inout ServerConfig, seconds: TimeInterval) in config.sweepInterval = seconds }),
             ("GRIDGOV_WEBHOOK_INTERVAL", { (config: inout ServerConfig, seconds: TimeInterval) in config.webhookInterval = seconds }),

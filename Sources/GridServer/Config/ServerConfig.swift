@@ -37,6 +37,8 @@ public struct ServerConfig: Sendable {
     /// Reports of one type this close (metres) within `duplicateWindow` are offered as duplicates.
     public var duplicateRadius: Double = 50
     public var duplicateWindow: TimeInterval = 7 * 86_400
+    /// The Open311 `jurisdiction_id` this server answers to; nil means the top unit's code.
+    public var open311Jurisdiction: String? = nil
 
     public init(
         database: DatabaseLocation = .default,

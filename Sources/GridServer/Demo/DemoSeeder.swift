@@ -31,6 +31,10 @@ public struct DemoSeeder: Sendable {
         ("leader", .leader, DemoHierarchy.districtCode),
     ]
 
+    /// The demo's Open311 client and its well-known key (for trying 311 apps against the demo).
+    public static let open311ClientName = "演示 311 应用 demo app"
+    public static let open311Key = "gridgov-demo-key"
+
     public enum DemoError: UserFacingError {
         case databaseNotEmpty
 
@@ -81,6 +85,8 @@ public struct DemoSeeder: Sendable {
                 scope: nil, actor: .system, on: db)
             created.append(DemoAccount(username: account.username, role: plan.role, unitCode: account.unit.code.rawValue, unitName: account.unit.name))
         }
+        _ = try await Open311ClientService(services: services).create(
+            name: Self.open311ClientName, ratePerMinute: 600, key: Self.open311Key, by: .system, on: db)
         try await loadStaff(hierarchy, since: mapSince, on: db)
         try await services.map.reload(on: db)
         let share = scale == .district ? volume.share : 1

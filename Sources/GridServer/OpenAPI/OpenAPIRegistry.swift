@@ -16,6 +16,14 @@ public struct OpenAPIOperation: Sendable {
     public var response: (status: Int, name: String, schema: JSONSchema)?
     /// Set for endpoints that answer a file (photos): its media type.
     public var fileResponse: String? = nil
+    /// Media type of the answer when not JSON (Open311's `.xml` resources).
+    public var responseMediaType: String? = nil
+    /// Media type of the request body when not JSON (Open311's form-encoded POST).
+    public var requestMediaType: String? = nil
+    /// The schema of error answers when not `APIError` (Open311's error list).
+    public var errorSchema: String? = nil
+    /// An explicit operationId, for paths outside `/api/v1`.
+    public var operationID: String? = nil
 
     public struct Parameter: Sendable {
         public var name: String
@@ -54,11 +62,13 @@ public final class OpenAPIRegistry: Sendable {
             var entry: [String: AnyEncodable] = [
                 "summary": AnyEncodable(operation.summary),
                 "tags": AnyEncodable([operation.tag]),
-                "operationId": AnyEncodable(Self.operationID(operation)),
+                "operationId": AnyEncodable(operation.operationID ?? Self.operationID(operation)),
             ]
-            let pathParameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
-                OpenAPIOperation.Parameter(
-                    name: String($0.dropFirst().dropLast()), location: "path", required: true, schema: .string(), description: "")
+            // `{id}`, or a parameter inside a segment such as Open311's `{service_code}.json`.
+            let pathParameters = operation.path.split(separator: "/").compactMap { part -> OpenAPIOperation.Parameter? in
+                guard let open = part.firstIndex(of: "{"), let close = part.firstIndex(of: "}"), open < close else { return nil }
+                return OpenAPIOperation.Parameter(
+                    name: String(part[part.index(after: open)..<close]), location: "path", required: true, schema: .string(), description: "")
             }
             let parameters = (pathParameters + operation.parameters).map { parameter in
                 [
@@ -71,7 +81,7 @@ public final class OpenAPIRegistry: Sendable {
             if let body = operation.requestBody {
                 entry["requestBody"] = AnyEncodable([
                     "required": AnyEncodable(true),
-                    "content": AnyEncodable(["application/json": ["schema": JSONSchema.ref(body.name)]]),
+                    "content": AnyEncodable([operation.requestMediaType ?? "application/json": ["schema": JSONSchema.ref(body.name)]]),
                 ])
             }
             var responses: [String: AnyEncodable] = [:]
@@ -83,15 +93,22 @@ public final class OpenAPIRegistry: Sendable {
             } else if let response = operation.response {
                 responses[String(response.status)] = AnyEncodable([
                     "description": AnyEncodable("OK"),
-                    "content": AnyEncodable(["application/json": ["schema": JSONSchema.ref(response.name)]]),
+                    "content": AnyEncodable([operation.responseMediaType ?? "application/json": ["schema": JSONSchema.ref(response.name)]]),
                 ])
             } else {
                 responses["204"] = AnyEncodable(["description": "No content"])
             }
-            responses["default"] = AnyEncodable([
-                "description": AnyEncodable("Error: 401 sign-in needed, 403 missing right, 404 not found or out of scope, 409 conflict, 422 bad input"),
-                "content": AnyEncodable(["application/json": ["schema": JSONSchema.ref("APIError")]]),
-            ])
+            if let errorSchema = operation.errorSchema {
+                responses["default"] = AnyEncodable([
+                    "description": AnyEncodable("Error list: 400 bad input, 403 missing or bad api_key, 404 not found, 429 over the key's rate"),
+                    "content": AnyEncodable([operation.responseMediaType ?? "application/json": ["schema": JSONSchema.ref(errorSchema)]]),
+                ])
+            } else {
+                responses["default"] = AnyEncodable([
+                    "description": AnyEncodable("Error: 401 sign-in needed, 403 missing right, 404 not found or out of scope, 409 conflict, 422 bad input"),
+                    "content": AnyEncodable(["application/json": ["schema": JSONSchema.ref("APIError")]]),
+                ])
+            }
             entry["responses"] = AnyEncodable(responses)
             switch operation.access {
             case .public:

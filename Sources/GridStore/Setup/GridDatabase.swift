@@ -67,6 +67,7 @@ public enum GridDatabase {
             M0016AddEventListIndex(),
             M0017CreatePatrols(),
             M0018CreateVisits(),
+            M0019CreateOpen311Clients(),
         ]
     }
 
