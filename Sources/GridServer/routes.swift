@@ -21,6 +21,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     HousingController().register(api)
     OrganizationsController().register(api)
     DataQualityController().register(api)
+    StatsController(indicators: IndicatorService(services: services)).register(api)
     DeclarationsController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
     PatrolsController(patrols: PatrolService(services: services)).register(api)
@@ -45,4 +46,5 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsoleAdminController(accounts: accounts, webhooks: WebhookService(services: services)).register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
+    MobileController(directory: GridResources.directory + "/Public/m").register(app)
 }

@@ -11,14 +11,20 @@ public struct Patrol: Sendable, Hashable, Codable {
     /// Nil while the patrol goes on.
     public var endedAt: Date?
     public var track: [TrackPoint]
+    /// Events the worker reported on the way (their ids, sorted; at most `PatrolRules.linkedEventLimit`).
+    public var eventIDs: [UUID]
 
-    public init(id: UUID, workerID: UUID, gridPath: UnitPath, startedAt: Date, endedAt: Date? = nil, track: [TrackPoint] = []) {
+    public init(
+        id: UUID, workerID: UUID, gridPath: UnitPath, startedAt: Date, endedAt: Date? = nil, track: [TrackPoint] = [], eventIDs: [UUID] = []
+    ) {
         self.id = id
         self.workerID = workerID
         self.gridPath = gridPath
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.track = track
+        self.eventIDs = []
+        link(eventIDs)
     }
 
     public var isOpen: Bool { endedAt == nil }
@@ -32,6 +38,14 @@ public struct Patrol: Sendable, Hashable, Codable {
         let start = startedAt, end = endedAt ?? .distantFuture
         let inside = points.filter { $0.at >= start && $0.at <= end }
         track = PatrolTrack.thinned(track + inside)
+    }
+
+    /// Links events reported during the patrol. A union, so a phone resending its whole list (or
+    /// an older one) never unlinks anything; bounded so one patrol row stays small.
+    public mutating func link(_ ids: [UUID]) {
+        let merged = Set(eventIDs).union(ids)
+        eventIDs = merged.sorted { $0.uuidString < $1.uuidString }
+        if eventIDs.count > PatrolRules.linkedEventLimit { eventIDs = Array(eventIDs.prefix(PatrolRules.linkedEventLimit)) }
     }
 
     /// Seconds of this patrol within `from ..< to`, counting an open patrol up to `now`. A patrol
@@ -49,6 +63,8 @@ public enum PatrolRules {
     public static let longestPatrol: TimeInterval = 14 * 3600
     /// Phones' clocks drift; a time further ahead than this is refused.
     public static let clockSlack: TimeInterval = 5 * 60
+    /// Events linked to one patrol at most (a worker reports a few dozen a day at most).
+    public static let linkedEventLimit = 500
 
     /// Why a patrol cannot start at `start` or end at `end`, seen at `now`; nil when it can.
     public static func problem(start: Date, end: Date?, now: Date) -> ValidationFailure? {

@@ -9,16 +9,19 @@ public struct PatrolUpsertDTO: Codable, Sendable, Equatable {
     public var grid: String?
     /// WGS-84 fixes since the last send (or all of them: repeats are merged away).
     public var points: [TrackPoint]?
+    /// Events reported during the patrol (their client-made ids); merged with those sent before.
+    public var events: [UUID]?
 
-    public init(startedAt: Date, endedAt: Date? = nil, grid: String? = nil, points: [TrackPoint]? = nil) {
+    public init(startedAt: Date, endedAt: Date? = nil, grid: String? = nil, points: [TrackPoint]? = nil, events: [UUID]? = nil) {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.grid = grid
         self.points = points
+        self.events = events
     }
 
     enum CodingKeys: String, CodingKey {
-        case grid, points
+        case grid, points, events
         case startedAt = "started_at"
         case endedAt = "ended_at"
     }
@@ -39,11 +42,14 @@ public struct PatrolDTO: Codable, Sendable, Equatable {
     public var seconds: Int
     public var distanceM: Int
     public var track: [TrackPoint]?
+    /// Events reported during the patrol, as the server found them (the caller's own reports).
+    public var eventIDs: [UUID]
 
     public init(
         id: UUID, workerID: UUID, workerName: String, gridPath: String, gridCode: String, day: String, startedAt: Date, endedAt: Date?,
-        seconds: Int, distanceM: Int, track: [TrackPoint]?
+        seconds: Int, distanceM: Int, track: [TrackPoint]?, eventIDs: [UUID] = []
     ) {
+        self.eventIDs = eventIDs
         self.id = id
         self.workerID = workerID
         self.workerName = workerName
@@ -66,6 +72,7 @@ public struct PatrolDTO: Codable, Sendable, Equatable {
         case startedAt = "started_at"
         case endedAt = "ended_at"
         case distanceM = "distance_m"
+        case eventIDs = "event_ids"
     }
 }
 

@@ -13,8 +13,9 @@ private let patrol = JSONSchema.object(
         "day": .string(format: "date"), "started_at": .dateTime, "ended_at": .nullable(.dateTime),
         "seconds": .integer(description: "patrolled so far (an open patrol counts up to now, at most 14 h)"),
         "distance_m": .integer(), "track": .nullable(.array(trackPoint)),
+        "event_ids": .array(.string(format: "uuid", description: "an event the worker reported during the patrol")),
     ],
-    required: ["id", "worker_id", "worker_name", "grid_path", "grid_code", "day", "started_at", "seconds", "distance_m"])
+    required: ["id", "worker_id", "worker_name", "grid_path", "grid_code", "day", "started_at", "seconds", "distance_m", "event_ids"])
 
 extension PatrolUpsertDTO: OpenAPIDescribed {
     public static var schemaName: String { "PatrolUpsert" }
@@ -23,6 +24,7 @@ extension PatrolUpsertDTO: OpenAPIDescribed {
             properties: [
                 "started_at": .dateTime, "ended_at": .nullable(.dateTime), "grid": .nullable(.string(description: "grid code")),
                 "points": .nullable(.array(trackPoint)),
+                "events": .nullable(.array(.string(format: "uuid", description: "an event reported during the patrol (merged with those sent before)"))),
             ],
             required: ["started_at"], description: "the phone's whole view of one patrol; resending it changes nothing")
     }

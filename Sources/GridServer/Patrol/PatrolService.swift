@@ -20,6 +20,7 @@ struct PatrolService: Sendable {
                 let ending = stored.patrol.endedAt == nil && request.endedAt != nil
                 if ending { stored.patrol.endedAt = request.endedAt }
                 stored.patrol.record(request.points ?? [])
+                stored.patrol.link(try await Self.ownEvents(request.events, of: principal, besides: stored.patrol.eventIDs, on: tx))
                 try await PatrolStore.save(stored.patrol, workerName: stored.workerName, day: stored.day, isNew: false, on: tx, now: now)
                 if ending { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
                 return (stored, false)
@@ -27,6 +28,7 @@ struct PatrolService: Sendable {
             let grid = try await Self.grid(request.grid, for: principal, on: tx)
             var patrol = Patrol(id: id, workerID: principal.account.id, gridPath: grid.path, startedAt: request.startedAt, endedAt: request.endedAt)
             patrol.record(request.points ?? [])
+            patrol.link(try await Self.ownEvents(request.events, of: principal, besides: [], on: tx))
             let stored = StoredPatrol(patrol: patrol, workerName: principal.account.displayName, day: calendar.day(of: patrol.startedAt))
             // A replay racing its original: the original stands, and this answers it.
             guard try await PatrolStore.save(patrol, workerName: stored.workerName, day: stored.day, isNew: true, on: tx, now: now) else {
@@ -39,6 +41,18 @@ struct PatrolService: Sendable {
             if patrol.endedAt != nil { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
             return (stored, true)
         }
+    }
+
+    /// The events among `ids` that the caller reported, apart from those already linked. Others
+    /// (not yet arrived, refused, someone else's) are left out rather than failing the patrol:
+    /// the phone sends its whole list again with the next change.
+    static func ownEvents(_ ids: [UUID]?, of principal: Principal, besides linked: [UUID], on db: any Database) async throws -> [UUID] {
+        let known = Set(linked)
+        var found: [UUID] = []
+        for id in Set(ids ?? []).subtracting(known).prefix(PatrolRules.linkedEventLimit) {
+            if let event = try await EventStore.find(id, on: db), event.snapshot.reporterID == principal.account.id { found.append(id) }
+        }
+        return found
     }
 
     /// The grid patrolled: the one named, which must lie in the caller's scope, else the caller's own.
@@ -70,7 +84,7 @@ struct PatrolService: Sendable {
             gridCode: stored.patrol.gridPath.codes.last ?? "", day: stored.day.description, startedAt: stored.patrol.startedAt,
             endedAt: stored.patrol.endedAt,
             seconds: Int(stored.patrol.seconds(from: .distantPast, to: .distantFuture, now: now)),
-            distanceM: Int(stored.patrol.distance.rounded()), track: withTrack ? stored.patrol.track : nil)
+            distanceM: Int(stored.patrol.distance.rounded()), track: withTrack ? stored.patrol.track : nil, eventIDs: stored.patrol.eventIDs)
     }
 
     /// A day's patrols under `path` (or one worker's) and each worker's time on that local day.

@@ -68,6 +68,8 @@ public enum GridDatabase {
             M0017CreatePatrols(),
             M0018CreateVisits(),
             M0019CreateOpen311Clients(),
+            M0020AddPatrolEvents(),
+            M0021CreateIndicatorCells(),
         ]
     }
 

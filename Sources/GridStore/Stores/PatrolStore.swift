@@ -28,19 +28,20 @@ public enum PatrolStore {
     @discardableResult
     public static func save(_ patrol: Patrol, workerName: String, day: CalendarDay, isNew: Bool, on db: any Database, now: Date) async throws -> Bool {
         let track = try StoreJSON.text(patrol.track)
+        let events = try StoreJSON.text(patrol.eventIDs)
         let sql = try db.sql
         if isNew {
             return try await sql.raw("""
-                INSERT INTO patrols (id, worker_id, worker_name, grid_path, started_at, ended_at, day, track, distance_m, updated_at)
+                INSERT INTO patrols (id, worker_id, worker_name, grid_path, started_at, ended_at, day, track, distance_m, updated_at, event_ids)
                 VALUES (\(bind: patrol.id), \(bind: patrol.workerID), \(bind: workerName), \(bind: patrol.gridPath.rawValue),
                         \(bind: patrol.startedAt), \(bind: patrol.endedAt), \(bind: day.description), \(bind: track),
-                        \(bind: patrol.distance), \(bind: now))
+                        \(bind: patrol.distance), \(bind: now), \(bind: events))
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """).first() != nil
         } else {
             try await sql.raw("""
                 UPDATE patrols SET ended_at = \(bind: patrol.endedAt), track = \(bind: track), distance_m = \(bind: patrol.distance),
-                  updated_at = \(bind: now)
+                  updated_at = \(bind: now), event_ids = \(bind: events)
                 WHERE id = \(bind: patrol.id)
                 """).run()
             return true
@@ -69,7 +70,8 @@ public enum PatrolStore {
         let patrol = Patrol(
             id: id, workerID: try row.decode(column: "worker_id", as: UUID.self), gridPath: path,
             startedAt: try row.decode(column: "started_at", as: Date.self), endedAt: try row.decode(column: "ended_at", as: Date?.self),
-            track: try StoreJSON.decode([TrackPoint].self, from: try row.decode(column: "track", as: String.self)))
+            track: try StoreJSON.decode([TrackPoint].self, from: try row.decode(column: "track", as: String.self)),
+            eventIDs: try row.decode(column: "event_ids", as: String?.self).map { try StoreJSON.decode([UUID].self, from: $0) } ?? [])
         return StoredPatrol(patrol: patrol, workerName: try row.decode(column: "worker_name", as: String.self), day: day)
     }
 }
