@@ -203,6 +203,14 @@ import Vapor
             let body = VisitRecordDTO(id: UUID(), householdID: household.householdID, visitedAt: try app.grid.clock.now, met: "本人")
             return (try await app.call(.POST, "/api/v1/visits", token: worker, raw: try VisitAPITests.json(body)).status, "visit.recorded")
         },
+        "POST /open311/v2/requests.json": { app, _ in
+            let form = Open311Support.form(try await Open311Support.fireLane(app))
+            return (try await app.postForm("/open311/v2/requests.json", form).status, "event.report")
+        },
+        "POST /open311/v2/requests.xml": { app, _ in
+            let form = Open311Support.form(try await Open311Support.fireLane(app))
+            return (try await app.postForm("/open311/v2/requests.xml", form).status, "event.report")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -27,7 +27,8 @@ import Vapor
             let document = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.0.3")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
+            // Open311's resources are checked against what is served in Open311ConformanceTests.
+            let documented = Set(paths.filter { $0.key.hasPrefix("/api/v1/") }.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
             let registered = Self.registeredRoutes(app)
             #expect(!registered.isEmpty)
             #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
