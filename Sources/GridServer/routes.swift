@@ -38,6 +38,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     MapPageController().register(app)
     ConsoleEventsController(events: EventService(services: services)).register(app)
     DashboardController(events: EventService(services: services)).register(app)
+    IndicatorsPageController().register(app)
     ConsolePeopleController().register(app)
     ConsoleBuildingsController().register(app)
     ConsoleOrganizationsController().register(app)

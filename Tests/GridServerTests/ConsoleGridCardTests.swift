@@ -46,7 +46,7 @@ import Vapor
             let hours = (now.addingTimeInterval(-3600).timeIntervalSince(max(monthStart, now.addingTimeInterval(-3 * 3600)))) / 3600
             #expect(page.contains("id=\"figure-patrol-hours\"") && page.contains(String(format: "%.1f h · 1", hours)))
             // this month: one report, nothing closed yet
-            #expect(page.contains("id=\"figure-reported\" title=\"本月上报的事件数\"><div class=\"figure-value\">1</div>"))
+            #expect(page.contains("id=\"figure-reported\" title=\"统计期内上报的事件数（按上报日）\"><div class=\"figure-value\">1</div>"))
 
             let (english, englishPage, _) = try await browser.request(.GET, "/console/grids/\(Self.grid)?lang=en")
             #expect(english == .ok && englishPage.contains("Grid card"))

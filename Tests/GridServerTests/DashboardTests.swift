@@ -29,15 +29,20 @@ import Vapor
 
             let browser = ConsoleTests.Browser(app)
             try await browser.signIn("street_op")
-            let (status, page, _) = try await browser.request(.GET, "/console/dashboard?period=today")
+            // A period from today over 40 days holds the accepted event's handling deadline.
+            let today = WorkingCalendar().day(of: Date())
+            let (status, page, _) = try await browser.request(.GET, "/console/dashboard?period=\(today)..\(today.adding(days: 40))")
             #expect(status == .ok)
-            // reported 3; valid 2 of 3; closed 0 of 2; handled on time 1 of 1; none overdue yet
+            // reported 3; valid 1 of 3 (one refused, one not yet triaged); due 1 (the accepted one),
+            // closed 0 of 1, on time 0 of 1; none overdue yet
             #expect(Self.figure("reported", in: page) == "3")
-            #expect(Self.figure("valid-rate", in: page) == "66.7%")
-            #expect(Self.figure("closed", in: page) == "0")
+            #expect(Self.figure("valid-rate", in: page) == "33.3%")
+            #expect(Self.figure("due", in: page) == "1")
             #expect(Self.figure("closure-rate", in: page) == "0.0%")
-            #expect(Self.figure("on-time-rate", in: page) == "100.0%")
-            #expect(page.contains("（上报数 − 不予立案数）÷ 上报数"))
+            #expect(Self.figure("on-time-rate", in: page) == "0.0%")
+            #expect(Self.figure("satisfaction-rate", in: page) == "—")
+            #expect(Self.figure("overdue", in: page) == "0")
+            #expect(page.contains("有效上报数 ÷ 上报数"))
             // the type mix: all three are 消防通道堵塞, 100 % of the reports
             let types = try #require(page.range(of: "id=\"top-types\""))
             let mix = String(page[types.upperBound...].prefix(600))
@@ -49,6 +54,8 @@ import Vapor
             let (bad, refusal, _) = try await browser.request(.GET, "/console/dashboard?period=decade")
             #expect(bad == .unprocessableEntity)
             #expect(refusal.contains("统计周期"))
+            let (month, _, _) = try await browser.request(.GET, "/console/dashboard?period=2026-Q4")
+            #expect(month == .ok)
         }
     }
 

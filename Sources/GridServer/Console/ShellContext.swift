@@ -28,6 +28,7 @@ struct ShellContext: Encodable, Sendable {
         ("/console", "menu_home", nil),
         ("/console/events", "menu_events", .eventsRead),
         ("/console/dashboard", "menu_dashboard", .statsRead),
+        ("/console/indicators", "menu_indicators", .statsRead),
         ("/console/map", "menu_map", .gridsRead),
         ("/console/units", "menu_units", .unitsRead),
         ("/console/people", "menu_people", .basicDataRead),

@@ -110,7 +110,7 @@ public struct EventService: Sendable {
         let audit = principal.auditActor
         let saved: Bool = try await db.transaction { tx in
             guard try await EventStore.update(
-                transition.event, expectedVersion: event.snapshot.version, entry: transition.entry, actorName: actorName, on: tx, now: now)
+                transition.event, from: event, entry: transition.entry, actorName: actorName, on: tx, now: now)
             else { return false }
             for photo in photos {
                 try await EventStore.addPhoto(id, sha256: photo.sha256, kind: photo.kind, size: photo.size, stage: transition.entry.action.rawValue, on: tx, now: now)
@@ -152,7 +152,7 @@ public struct EventService: Sendable {
         let actorName = principal.account.displayName
         let audit = principal.auditActor
         let saved: Bool = try await db.transaction { tx in
-            guard try await EventStore.saveRatings(ratings, of: next, expectedVersion: event.snapshot.version, entry: entry, actorName: actorName, on: tx, now: now)
+            guard try await EventStore.saveRatings(ratings, of: next, from: event, entry: entry, actorName: actorName, on: tx, now: now)
             else { return false }
             try await AuditLog.record(
                 AuditRecord(action: "event.rate", targetType: "event", targetID: id.uuidString, summary: "\(event.number) \(note)", unitPath: event.snapshot.gridPath),

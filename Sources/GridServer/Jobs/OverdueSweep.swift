@@ -76,7 +76,7 @@ public struct OverdueSweep: Sendable {
             return
         }
         guard try await EventStore.update(
-            transition.event, expectedVersion: snapshot.version, entry: transition.entry, actorName: Self.systemName, on: db, now: now)
+            transition.event, from: event, entry: transition.entry, actorName: Self.systemName, on: db, now: now)
         else {
             batch.add(skipped: 1)
             return

@@ -17,6 +17,8 @@ extension EventStore {
     public struct PreparedHistory: Sendable {
         let events: [[any Encodable & Sendable]]
         let timeline: [[any Encodable & Sendable]]
+        /// What the batch adds to the indicator tables.
+        let cells: [IndicatorCell: MeasureVector]
     }
 
     static let historyColumns = [
@@ -55,13 +57,19 @@ extension EventStore {
                 ])
             }
         }
-        return PreparedHistory(events: rows, timeline: timeline)
+        var cells: [IndicatorCell: MeasureVector] = [:]
+        for event in events {
+            IndicatorStore.merge(EventFacts.cells(of: event.snapshot, ratings: event.ratings, day: IndicatorStore.day), into: &cells)
+        }
+        return PreparedHistory(events: rows, timeline: timeline, cells: cells)
     }
 
-    /// Writes prepared past events; ticket counters move past the numbers used.
+    /// Writes prepared past events and their indicator cells; ticket counters move past the
+    /// numbers used.
     public static func writeHistory(_ prepared: PreparedHistory, lastSerials: [CalendarDay: Int], on db: any Database) async throws {
         try await BulkInsert.rows(prepared.events, into: "events", columns: historyColumns, on: db)
         try await BulkInsert.rows(prepared.timeline, into: "event_timeline", columns: timelineColumns, on: db)
+        try await IndicatorStore.apply(prepared.cells, on: db)
         let sql = try db.sql
         for (day, last) in lastSerials where last > 0 {
             try await sql.raw("""

@@ -85,14 +85,17 @@ public enum EventStore {
             """).first()
         guard inserted != nil else { return false }
         try await appendTimeline(s.id, entry: entry, actorName: actorName, on: db)
+        try await IndicatorStore.apply(EventFacts.delta(from: nil, to: (s, event.ratings), day: IndicatorStore.day), on: db)
         return true
     }
 
-    /// Writes a transition if the event is still at `expectedVersion`; false when someone else
-    /// changed it first (the caller answers 409 with the current state).
+    /// Writes a transition if the event is still as `previous` read it; false when someone else
+    /// changed it first (the caller answers 409 with the current state). The indicator tables
+    /// move by the difference in the same transaction.
     public static func update(
-        _ snapshot: EventSnapshot, expectedVersion: Int, entry: TimelineEntry, actorName: String, on db: any Database, now: Date
+        _ snapshot: EventSnapshot, from previous: StoredEvent, entry: TimelineEntry, actorName: String, on db: any Database, now: Date
     ) async throws -> Bool {
+        let expectedVersion = previous.snapshot.version
         let row = try await (try db.sql).raw("""
             UPDATE events SET state = \(bind: snapshot.state.rawValue), level = \(bind: snapshot.level),
               owner_path = \(bind: snapshot.ownerPath.rawValue), handler_path = \(bind: snapshot.handlingUnit?.path.rawValue),
@@ -104,14 +107,17 @@ public enum EventStore {
             """).first()
         guard row != nil else { return false }
         try await appendTimeline(snapshot.id, entry: entry, actorName: actorName, on: db)
+        try await IndicatorStore.apply(
+            EventFacts.delta(from: (previous.snapshot, previous.ratings), to: (snapshot, previous.ratings), day: IndicatorStore.day), on: db)
         return true
     }
 
     /// Saves ratings under the event's version (the version moves on, as for any change).
     public static func saveRatings(
-        _ ratings: EventRatings, of snapshot: EventSnapshot, expectedVersion: Int, entry: TimelineEntry, actorName: String,
+        _ ratings: EventRatings, of snapshot: EventSnapshot, from previous: StoredEvent, entry: TimelineEntry, actorName: String,
         on db: any Database, now: Date
     ) async throws -> Bool {
+        let expectedVersion = previous.snapshot.version
         let row = try await (try db.sql).raw("""
             UPDATE events SET ratings = \(bind: try StoreJSON.text(ratings)), snapshot = \(bind: try StoreJSON.text(snapshot)),
               version = \(bind: snapshot.version), updated_at = \(bind: now)
@@ -120,6 +126,8 @@ public enum EventStore {
             """).first()
         guard row != nil else { return false }
         try await appendTimeline(snapshot.id, entry: entry, actorName: actorName, on: db)
+        try await IndicatorStore.apply(
+            EventFacts.delta(from: (previous.snapshot, previous.ratings), to: (snapshot, ratings), day: IndicatorStore.day), on: db)
         return true
     }
 

@@ -51,6 +51,17 @@ public enum UserStore {
         try await account(UserModel.query(on: db).filter(\.$id == id).with(\.$unit).first())
     }
 
+    /// Display names of the given accounts (a ranking's rows); unknown ids are left out.
+    public static func displayNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        for chunk in ids.chunked(into: 500) {
+            for row in try await UserModel.query(on: db).filter(\.$id ~~ Array(chunk)).all() {
+                if let id = row.id { names[id] = row.displayName }
+            }
+        }
+        return names
+    }
+
     /// Accounts whose scope unit lies at or below `path`, ordered by username.
     public static func list(under path: UnitPath, page: Int, per: Int, on db: any Database) async throws -> (items: [UserAccount], total: Int) {
         let query = UserModel.query(on: db)

@@ -11,26 +11,28 @@ import Vapor
 struct DashboardController {
     let events: EventService
 
+    /// The periods offered on the page; any `StatPeriod` text ("2026-11", "2026-Q3"…) works too.
     enum Period: String, CaseIterable {
-        case today, month, year, last30 = "30d"
+        case today, month, quarter, year, last30 = "30d"
 
         var label: LocalizedText {
             switch self {
             case .today: LocalizedText(zh: "今日", en: "Today")
             case .month: LocalizedText(zh: "本月", en: "This month")
+            case .quarter: LocalizedText(zh: "本季度", en: "This quarter")
             case .year: LocalizedText(zh: "本年", en: "This year")
             case .last30: LocalizedText(zh: "近 30 天", en: "Last 30 days")
             }
         }
 
-        /// Report days `from ..< to` of the period containing `today`.
-        func days(_ today: CalendarDay) -> (from: CalendarDay, to: CalendarDay) {
-            let tomorrow = today.adding(days: 1)
+        /// The period containing `today`.
+        func period(_ today: CalendarDay) -> StatPeriod {
             switch self {
-            case .today: return (today, tomorrow)
-            case .month: return (CalendarDay(year: today.year, month: today.month, day: 1) ?? today, tomorrow)
-            case .year: return (CalendarDay(year: today.year, month: 1, day: 1) ?? today, tomorrow)
-            case .last30: return (today.adding(days: -29), tomorrow)
+            case .today: .day(today)
+            case .month: .containing(today, length: "month")
+            case .quarter: .containing(today, length: "quarter")
+            case .year: .containing(today, length: "year")
+            case .last30: .custom(from: today.adding(days: -29), through: today)
             }
         }
     }
@@ -96,76 +98,88 @@ struct DashboardController {
             try principal.requireInScope(found.path)
             unit = found
         }
-        guard let period = Period(rawValue: req.query[String.self, at: "period"] ?? "month") else {
-            throw ValidationFailure(field: "period", zh: "统计周期应为 today、month、year 或 30d", en: "period must be today, month, year or 30d")
-        }
         let calendar = events.calendar
         let today = calendar.day(of: now)
-        let (from, to) = period.days(today)
+        let asked = req.query[String.self, at: "period"] ?? "month"
+        let preset = Period(rawValue: asked)
+        let period: StatPeriod
+        if let preset {
+            period = preset.period(today)
+        } else {
+            do {
+                period = try StatPeriod(parsing: asked)
+            } catch {
+                throw ValidationFailure(
+                    field: "period", zh: "统计周期应为 today、month、quarter、year、30d 或 2026-11、2026-Q4 这样的期间",
+                    en: "period must be today, month, quarter, year, 30d or a period such as 2026-11 or 2026-Q4")
+            }
+        }
 
-        let (byGrid, byType) = try await EventStatsStore.breakdown(under: unit.path, from: from, to: to, now: now, on: req.db)
-        let total = byGrid.values.reduce(EventTally(), +)
+        // One read of the indicator tables per question: the unit, its children, its types.
+        let total = try await IndicatorStore.total(period, under: unit.path, on: req.db)
         let children = try await UnitStore.children(of: unit.id, on: req.db).filter { $0.kind.isTerritorial }
-        let rolled = EventTally.rollUp(byGrid, into: children.map(\.path))
+        let byGrid = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, groupBy: .unitPath, on: req.db)
+        let rolled = IndicatorBreakdown.rollUp(byGrid, into: children.map(\.path))
+        let overdueByGrid = try await EventStore.countsByGrid(under: unit.path, now: now, on: req.db)
+        var overdueByChild: [UnitPath: Int] = [:]
+        for (grid, counts) in overdueByGrid {
+            if let child = children.first(where: { $0.path.contains(grid) }) { overdueByChild[child.path, default: 0] += counts.overdue }
+        }
+        let closure = Indicator.find("closure_rate"), onTime = Indicator.find("on_time_rate"), valid = Indicator.find("valid_rate")
         let ranking = children
-            .map { child in (child, rolled[child.path] ?? EventTally()) }
-            .sorted { ($0.1.closureRate ?? -1, $0.1.reported, $1.0.code.rawValue) > ($1.1.closureRate ?? -1, $1.1.reported, $0.0.code.rawValue) }
+            .map { child in (child, rolled[child.path] ?? MeasureVector()) }
+            .sorted {
+                (onTime?.value(of: $0.1) ?? -1, $0.1[.reported], $1.0.code.rawValue) > (onTime?.value(of: $1.1) ?? -1, $1.1[.reported], $0.0.code.rawValue)
+            }
             .enumerated()
             .map { index, pair in
                 Page.RankRow(
-                    rank: index + 1, code: pair.0.code.rawValue, name: pair.0.name, reported: pair.1.reported,
-                    validRate: RateText.percent(pair.1.validRate), closureRate: RateText.percent(pair.1.closureRate),
-                    onTimeRate: RateText.percent(pair.1.onTimeRate), overdue: pair.1.overdue)
+                    rank: index + 1, code: pair.0.code.rawValue, name: pair.0.name, reported: pair.1[.reported],
+                    validRate: RateText.percent(valid?.value(of: pair.1)), closureRate: RateText.percent(closure?.value(of: pair.1)),
+                    onTimeRate: RateText.percent(onTime?.value(of: pair.1)), overdue: overdueByChild[pair.0.path] ?? 0)
             }
 
-        let types = byType.map { (code: $0.key, count: $0.value) }.sorted { ($0.count, $1.code) > ($1.count, $0.code) }.prefix(10)
+        let typeRows = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, typed: true, groupBy: .typeCode, on: req.db)
+        let types = typeRows.map { (code: $0.key, count: $0.value[.reported]) }.filter { $0.count > 0 }
+            .sorted { ($0.count, $1.code) > ($1.count, $0.code) }.prefix(10)
         let catalog = events.catalog
         let topTypes = types.map { row in
             Page.TypeRow(name: catalog[row.code]?.name ?? row.code, count: row.count,
-                         share: RateText.percent(total.reported > 0 ? Double(row.count) / Double(total.reported) : nil))
+                         share: RateText.percent(total[.reported] > 0 ? Double(row.count) / Double(total[.reported]) : nil))
         }
 
         var overdueFilter = EventStore.Filter()
         overdueFilter.gridUnder = unit.path
         overdueFilter.overdueAt = now
         overdueFilter.sort = .deadline
-        let (overdueItems, overdueTotal) = try await EventStore.list(overdueFilter, page: 1, per: 10, on: req.db)
+        let (overdueItems, overdueNow) = try await EventStore.list(overdueFilter, page: 1, per: 10, on: req.db)
         let overdue = try await ConsoleEventsController(events: events).rows(overdueItems, now: now, language: language, on: req.db)
 
-        let trendFrom = today.adding(days: -29)
-        let trendRows = try await EventStatsStore.trend(under: unit.path, from: trendFrom, to: today.adding(days: 1), on: req.db)
-        let byDay = Dictionary(uniqueKeysWithValues: trendRows.map { ($0.day, ($0.reported, $0.closed)) })
-        let days = (0..<30).map { trendFrom.adding(days: $0).description }
+        // The trend: the last 30 days, or the period's own days when it is shorter than a year.
+        let trendPeriod = period.first.days(to: period.last) >= 27 && period.first.days(to: period.last) < 366
+            ? period : StatPeriod.custom(from: today.adding(days: -29), through: today)
+        let byDay = try await IndicatorStore.sums(trendPeriod, under: unit.path, subject: .territory, daily: true, groupBy: .period, on: req.db)
+        let days = (0...trendPeriod.first.days(to: trendPeriod.last)).map { trendPeriod.first.adding(days: $0).description }
         let trend: [String: [String]] = [
             "labels": days.map { String($0.dropFirst(5)) },
-            "reported": days.map { String(byDay[$0]?.0 ?? 0) },
-            "closed": days.map { String(byDay[$0]?.1 ?? 0) },
-            "names": [LocalizedText(zh: "上报", en: "Reported").text(in: language), LocalizedText(zh: "已结案", en: "Closed").text(in: language)],
+            "reported": days.map { String(byDay[$0]?[.reported] ?? 0) },
+            "closed": days.map { String(byDay[$0]?[.closed] ?? 0) },
+            "names": [LocalizedText(zh: "上报", en: "Reported").text(in: language), LocalizedText(zh: "结案（按应结案日）", en: "Closed (by due day)").text(in: language)],
         ]
 
         let choices = try await ConsoleChoice.territorialUnits(under: scope, selected: unit.id, on: req.db)
-        func figure(_ id: String, _ zh: String, _ en: String, _ value: String, _ zhDefinition: String, _ enDefinition: String) -> Page.Figure {
-            Page.Figure(id: id, label: LocalizedText(zh: zh, en: en).text(in: language), value: value,
-                        definition: LocalizedText(zh: zhDefinition, en: enDefinition).text(in: language))
-        }
-        let figures = [
-            figure("reported", "上报", "Reported", String(total.reported), "统计周期内上报的事件数", "events reported in the period"),
-            figure("valid-rate", "有效上报率", "Valid rate", RateText.percent(total.validRate),
-                   "（上报数 − 不予立案数）÷ 上报数", "(reported − rejected at triage) ÷ reported"),
-            figure("closed", "已结案", "Closed", String(total.closed), "周期内上报、至今已结案或归档的事件数", "events reported in the period and closed or archived by now"),
-            figure("closure-rate", "结案率", "Closure rate", RateText.percent(total.closureRate),
-                   "已结案数 ÷ 有效上报数（不予立案的事件不应结案）", "closed ÷ valid reports (refused reports are never due to close)"),
-            figure("on-time-rate", "按期处置率", "On-time handling", RateText.percent(total.onTimeRate),
-                   "在处置时限前完成处置反馈的事件数 ÷ 已处置且有处置时限的事件数", "handled before the handling deadline ÷ handled events that had one"),
-            figure("overdue", "超期未办", "Overdue now", String(overdueTotal),
-                   "当前仍未办结且已超过当前环节时限的事件数（不限上报时间）", "open events past their current stage's deadline now, whenever reported"),
-        ]
+        var figures = IndicatorFigure.all(
+            ["reported", "valid_rate", "flow_rate", "due", "closure_rate", "on_time_rate", "satisfaction_rate"], total, language: language)
+        figures.append(Page.Figure(
+            id: "overdue", label: LocalizedText(zh: "超期未办", en: "Overdue now").text(in: language), value: String(overdueNow),
+            definition: LocalizedText(zh: "当前仍未办结且已超过当前环节时限的事件数（不限上报时间）",
+                                      en: "open events past their current stage's deadline now, whenever reported").text(in: language)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let page = Page(
             shell: shell, unitCode: unit.code.rawValue, unitName: unit.name, units: choices,
-            periods: Period.allCases.map { .init(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == period) },
-            periodLabel: "\(period.label.text(in: language))（\(from) – \(to.adding(days: -1))）", figures: figures, ranking: ranking,
+            periods: Period.allCases.map { .init(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == preset) },
+            periodLabel: "\(preset?.label.text(in: language) ?? period.description)（\(period.first) – \(period.last)）", figures: figures, ranking: ranking,
             childKind: children.first?.kind.label.text(in: language) ?? "", topTypes: topTypes, overdue: overdue,
             trend: String(decoding: try encoder.encode(trend), as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/"))
         return try await req.view.render("console/dashboard", page).encodeResponse(for: req)

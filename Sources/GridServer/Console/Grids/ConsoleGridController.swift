@@ -62,12 +62,7 @@ struct ConsoleGridController {
     }
 
     /// One figure with its definition (shown on hover, as on the dashboard).
-    struct Figure: Encodable, Sendable {
-        var id: String
-        var label: String
-        var value: String
-        var definition: String
-    }
+    typealias Figure = DashboardController.Page.Figure
 
     func register(_ routes: any RoutesBuilder) {
         routes.get("console", "grids", ":code") { req in
@@ -115,18 +110,10 @@ struct ConsoleGridController {
 
         // this month's events and the open ones
         let today = services.calendar.day(of: now)
-        let (from, to) = DashboardController.Period.month.days(today)
-        let tally = try await EventStatsStore.tallies(under: grid.path, from: from, to: to, now: now, on: req.db).values.reduce(EventTally(), +)
-        var month = [
-            figure("reported", ("上报", "Reported"), String(tally.reported), ("本月上报的事件数", "events reported this month")),
-            figure("valid-rate", ("有效上报率", "Valid rate"), RateText.percent(tally.validRate),
-                   ("（上报数 − 不予立案数）÷ 上报数", "(reported − rejected at triage) ÷ reported")),
-            figure("closed", ("已结案", "Closed"), String(tally.closed), ("本月上报、至今已结案的事件数", "events reported this month and closed by now")),
-            figure("closure-rate", ("结案率", "Closure rate"), RateText.percent(tally.closureRate),
-                   ("已结案数 ÷ 有效上报数", "closed ÷ valid reports")),
-            figure("on-time-rate", ("按期处置率", "On-time handling"), RateText.percent(tally.onTimeRate),
-                   ("在处置时限前完成处置反馈的事件数 ÷ 已处置且有处置时限的事件数", "handled before the handling deadline ÷ handled events that had one")),
-        ]
+        let thisMonth = StatPeriod.containing(today, length: "month")
+        let from = thisMonth.first
+        let tally = try await IndicatorStore.total(thisMonth, under: grid.path, on: req.db)
+        var month = IndicatorFigure.all(["reported", "valid_rate", "closure_rate", "on_time_rate"], tally, language: language)
         // patrol hours this month in this grid (巡查时长), from the patrol log
         let monthStart = services.calendar.start(of: from)
         let patrols = try await PatrolStore.list(under: grid.path, worker: nil, days: from.adding(days: -1)...today, on: req.db)
@@ -179,7 +166,7 @@ struct ConsoleGridController {
             grid: Facts(code: grid.code.rawValue, name: grid.name, kind: grid.kind.label.text(in: language),
                         areaKm2: outline.map { String(format: "%.2f", $0.area / 1_000_000) } ?? "—"),
             trail: trail, sketch: sketch, staff: staff, housing: housing, month: month,
-            monthLabel: "\(from) – \(to.adding(days: -1))", openEvents: rows, openTotal: openTotal, quality: quality)
+            monthLabel: "\(from) – \(thisMonth.last)", openEvents: rows, openTotal: openTotal, quality: quality)
         return try await req.view.render("console/grid", page).encodeResponse(for: req)
     }
 }
