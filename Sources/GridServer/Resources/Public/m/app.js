@@ -92,7 +92,7 @@ GG.app = (function () {
     var old = GG.$("#screen");
     var main = old.cloneNode(false);
     old.replaceWith(main);
-    if (current && current.leave) current.leave();
+    if (current && current.leave) { try { current.leave(); } catch (e) { console.warn(e); } }
     current = screen;
     document.body.dataset.screen = name;
     GG.$$("#tabs a").forEach(function (a) { a.classList.toggle("active", a.getAttribute("href") === "#" + name); });
@@ -135,8 +135,16 @@ GG.app = (function () {
     await GG.queue.retryNow();
     await GG.queue.flush();
     try { await GG.sync.pull(); } catch (e) { if (e.status === 401) GG.events.emit("signin-needed"); }
+    // The lists a worker opens in the field, kept for when the network is gone.
+    var lists = [["visitsDue", "/api/v1/visits/due"], ["toVerify", "/api/v1/events?box=to_verify&per=50"], ["inbox", "/api/v1/inbox?per=20"]];
+    for (var i = 0; i < lists.length; i++) {
+      try { await GG.sync.cached(lists[i][0], lists[i][1]); } catch (e) { /* refused: keep the old copy */ }
+    }
     await GG.patrol.refreshToday();
     await header();
+    if (document.body.dataset.screen === "home") route();
+    document.body.dataset.refreshed = GG.wireTime();
+    GG.events.emit("refreshed");
   }
 
   async function start() {

@@ -82,7 +82,12 @@ GG.report = (function () {
     var box = GG.$("#report-map");
     if (!L || !box) { if (box) box.hidden = true; return; }
     var grids = await GG.db.getAll("grids");
+    var buildings = await GG.db.getAll("buildings");
+    // The worker may have left the screen while the caches were read.
+    if (!document.body.contains(box)) return;
     map = L.map(box, { zoomControl: true, attributionControl: false });
+    // A view before any vector layer: Leaflet's renderer needs bounds to clip against.
+    map.setView([30.8, 103.9], 13);
     var tiles = await GG.db.kv.get("tileURL");
     if (tiles) L.tileLayer(tiles, { maxZoom: 19 }).addTo(map);
     var bounds = null;
@@ -91,7 +96,14 @@ GG.report = (function () {
       var layer = L.geoJSON(g.outline, { style: { color: "#0b5fa5", weight: 2, fillOpacity: 0.06 } }).addTo(map);
       bounds = bounds ? bounds.extend(layer.getBounds()) : layer.getBounds();
     });
-    if (bounds) map.fitBounds(bounds); else map.setView([30.8, 103.9], 13);
+    // The grid's buildings (GCJ-02, from the sync) give the pin something to be corrected against
+    // where no tile server is configured.
+    buildings.forEach(function (b) {
+      if (typeof b.lat !== "number" || typeof b.lon !== "number") return;
+      L.circleMarker([b.lat, b.lon], { radius: 6, color: "#b26a00", weight: 2, fillOpacity: 0.3 })
+        .bindTooltip(b.name || GG.address(b.address_code), { permanent: true, direction: "right", className: "building-label" }).addTo(map);
+    });
+    if (bounds) map.fitBounds(bounds);
     map.on("click", function (e) { setFromMap(e.latlng); });
     if (draft.pos) showPosition();
   }
@@ -142,7 +154,7 @@ GG.report = (function () {
       '<div class="chosen"><span>事件类型</span><b>' + GG.esc(t.name) + '</b><button type="button" id="change-type" class="quiet">更换</button></div>' +
       t.attributes.map(attributeField).join("") +
       '<div class="photos" id="photos"></div>' +
-      '<label class="camera">📷 拍照 / 选照片<input id="photo-input" type="file" accept="image/*" capture="environment" multiple hidden></label>' +
+      '<label class="camera"><span class="lens"></span>拍照 / 选照片<input id="photo-input" type="file" accept="image/*" capture="environment" multiple hidden></label>' +
       '<div class="pos"><span id="pos-status">正在定位…</span><button type="button" id="relocate" class="quiet">重新定位</button></div>' +
       '<div id="report-map" class="map"></div>' +
       '<label>情况说明（可用输入法的语音输入）<textarea name="note" rows="3" placeholder="描述看到的情况">' + GG.esc(draft.note) + "</textarea></label>" +
@@ -226,7 +238,11 @@ GG.report = (function () {
       map = null; marker = null;
       if (draft.type) renderForm(main); else await renderPicker(main);
     },
-    leave: function () { if (map) { map.remove(); map = null; marker = null; } },
+    leave: function () {
+      // Leaflet may trip over its own animations when removed mid-way; the screen goes regardless.
+      try { if (map) map.remove(); } catch (e) { /* nothing to keep */ }
+      map = null; marker = null;
+    },
   };
 
   return { fresh: fresh };
