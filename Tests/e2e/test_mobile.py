@@ -367,3 +367,125 @@ def test_patrol_links_the_events_reported_on_the_way(server_with_files, phone):
     # fixes 10.5 s apart arrive, thinned by nobody
     assert len(patrol["track"]) >= 2 and patrol["distance_m"] >= 50, patrol
     assert all(parse(patrol["started_at"]) <= parse(p["at"]) <= parse(patrol["ended_at"]) for p in patrol["track"])
+
+
+def sign_in_on_phone(driver, base):
+    driver.get(base + "/m/")
+    driver.find_element(By.NAME, "username").send_keys("gridworker")
+    driver.find_element(By.NAME, "password").send_keys(DEMO_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "#login button[type=submit]").click()
+    wait(driver, lambda d: d.execute_script("return document.body.dataset.refreshed || ''"), 30, "first sync")
+
+
+def resident_id(first17):
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+
+
+def test_verification_conflicts_and_field_errors(server_with_files, phone):
+    base, _ = server_with_files
+    driver = phone
+    token, user = login(base, "gridworker")
+    community, _ = login(base, "community_op")
+
+    # setup: one of the worker's reports, handled by the community, now waiting for the worker
+    _, buildings = api(base, "GET", "/api/v1/buildings?per=5", token)
+    building = buildings["items"][2]
+    event_id = "6D3A1C52-7B0E-4F4B-9C1D-2E5F60718293"
+    status, event = api(base, "POST", "/api/v1/events", token, {
+        "id": event_id, "type": "B0501", "description": "5号楼楼道堆放杂物堵塞消防通道",
+        "location": {"lon": building["lon"], "lat": building["lat"], "datum": "gcj02"},
+        "attributes": {"blocked_by": "杂物"}})
+    assert status == 201, event
+    for action, body in [("accept", {"level": 2}), ("take", {}), ("handle", {"note": "已清理楼道杂物"})]:
+        status, answer = api(base, "POST", f"/api/v1/events/{event_id}/actions/{action}", community, body)
+        assert status == 200, (action, answer)
+
+    sign_in_on_phone(driver, base)
+    tab(driver, "work")
+    row = driver.find_element(By.CSS_SELECTOR, f"#verify-list li[data-event='{event_id}']")
+    assert event["number"] in row.text
+    save_shot(driver, "mobile-my-work")
+
+    # the verification is made offline and goes out with the version the worker saw
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+    wait(driver, lambda d: d.find_element(By.ID, "net").text == "离线", 10)
+    tap(driver, row.find_element(By.CSS_SELECTOR, "button[data-verify='pass']"))
+    wait(driver, lambda d: badge(d) == "1 条待上传")
+
+    # and a person's phone number is corrected offline: a bad number is refused on the phone first
+    _, people = api(base, "GET", "/api/v1/people?per=5", token)
+    person = people["items"][0]
+    tab(driver, "home")
+    driver.find_element(By.CSS_SELECTOR, "a.tile[href='#collect']").click()
+    search = driver.find_element(By.ID, "collect-search")
+    search.send_keys(person["name"] + "\n")
+    tap(driver, wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, f"button.pick[data-id='{person['id']}']")))
+    phone_field = driver.find_element(By.NAME, "phone")
+    phone_field.send_keys("1381234")
+    tap(driver, driver.find_element(By.CSS_SELECTOR, "#collect-form button[type=submit]"))
+    error = driver.find_element(By.CSS_SELECTOR, ".field-error[data-for='phone']")
+    assert "11 位" in error.text
+    assert badge(driver) == "1 条待上传"  # nothing queued for a bad number
+    phone_field.clear()
+    phone_field.send_keys("13912345678")
+    tap(driver, driver.find_element(By.CSS_SELECTOR, "#collect-form button[type=submit]"))
+    wait(driver, lambda d: badge(d) == "2 条待上传")
+
+    # meanwhile the community changes the same record: the phone's edit is now stale
+    status, changed = api(base, "PATCH", f"/api/v1/people/{person['id']}", community,
+                          {"version": person["version"], "phone": "13700001111", "reason": "社区核实"})
+    assert status == 200, changed
+
+    # back online: the verification goes through; the stale edit is kept as a conflict, not applied
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)
+    wait(driver, lambda d: "1 条需处理" in badge(d), 30, "conflict kept")
+    assert api(base, "GET", f"/api/v1/events/{event_id}", token)[1]["state"] == "verified"
+    _, now = api(base, "GET", f"/api/v1/people/{person['id']}", token)
+    assert now["phone"].endswith("1111") and now["version"] == person["version"] + 1
+    tab(driver, "home")
+    driver.find_element(By.ID, "queue-badge").click()
+    wait(driver, lambda d: d.execute_script("return document.body.dataset.screen") == "queue")
+    conflict = driver.find_element(By.CSS_SELECTOR, "#queue-list li.q.conflict")
+    assert "冲突待处理" in conflict.text
+    save_shot(driver, "mobile-queue-conflict")
+
+    # a person decides: the form comes back with the record as it now stands, saved on its version
+    tap(driver, conflict.find_element(By.CSS_SELECTOR, "button[data-retry]"))
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#collect-form p.warn"))
+    assert "已被他人修改" in driver.find_element(By.CSS_SELECTOR, "#collect-form p.warn").text
+    # the form keeps what the worker typed offline
+    assert driver.find_element(By.NAME, "phone").get_attribute("value") == "13912345678"
+    tap(driver, driver.find_element(By.CSS_SELECTOR, "#collect-form button[type=submit]"))
+    wait(driver, lambda d: badge(d) == "已全部上传", 30)
+    _, final = api(base, "GET", f"/api/v1/people/{person['id']}", token)
+    assert final["phone"].endswith("5678") and final["version"] == person["version"] + 2
+
+    # a person added with a number the register already holds: the server's 422 lands on the field
+    status, clear = api(base, "GET", f"/api/v1/people/{person['id']}?unmask=true&reason=%E6%A0%B8%E5%AF%B9%E7%99%BB%E8%AE%B0", community)
+    assert status == 200, clear
+    registered = clear["id_number"]
+    assert "*" not in registered
+    tab(driver, "home")
+    driver.find_element(By.CSS_SELECTOR, "a.tile[href='#collect']").click()
+    tap(driver, driver.find_element(By.ID, "person-add"))
+    driver.find_element(By.NAME, "name").send_keys("测试新人")
+    driver.find_element(By.NAME, "id_number").send_keys(registered)
+    room = driver.find_elements(By.CSS_SELECTOR, "select[name=address_code] option")[1].get_attribute("value")
+    driver.execute_script("document.querySelector('select[name=address_code]').value = arguments[0]", room)
+    tap(driver, driver.find_element(By.CSS_SELECTOR, "#collect-form button[type=submit]"))
+    wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".field-error[data-for='id_number']").text, 20, "server's field error")
+    assert "登记" in driver.find_element(By.CSS_SELECTOR, ".field-error[data-for='id_number']").text
+    save_shot(driver, "mobile-collect-error")
+    # corrected to a new, valid number: added once
+    fresh = resident_id("51011719880512" + "42" + "7")
+    number = driver.find_element(By.NAME, "id_number")
+    number.clear()
+    number.send_keys(fresh)
+    tap(driver, driver.find_element(By.CSS_SELECTOR, "#collect-form button[type=submit]"))
+    wait(driver, lambda d: d.execute_script("return document.body.dataset.screen") == "collect"
+         and not d.find_elements(By.ID, "collect-form"), 20)
+    assert badge(driver) == "已全部上传"
+    _, found = api(base, "GET", "/api/v1/people?q=%E6%B5%8B%E8%AF%95%E6%96%B0%E4%BA%BA", token)
+    assert found["total"] == 1

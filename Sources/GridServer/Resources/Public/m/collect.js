@@ -107,9 +107,10 @@ GG.collect = (function () {
     (b.errors || []).forEach(function (e) {
       var f = COLUMNS[e.column] || COLUMNS[e.field] || e.field || e.column;
       var reason = typeof e.reason === "object" ? (e.reason.zhHans || e.reason.en) : e.reason;
-      out[f || "_"] = reason || e.message;
+      // An import names the line and column; next to the field only the reason matters.
+      out[f || "_"] = String(reason || e.message || "").replace(/^第 \d+ 行“[^”]*”列：/, "");
     });
-    if (b.field && !out[b.field]) out[b.field] = b.reason || b.message;
+    if (b.field && !out[COLUMNS[b.field] || b.field]) out[COLUMNS[b.field] || b.field] = b.reason || b.message;
     if (!Object.keys(out).length && b.message) out._ = b.message;
     return out;
   }
