@@ -489,3 +489,58 @@ def test_verification_conflicts_and_field_errors(server_with_files, phone):
     assert badge(driver) == "已全部上传"
     _, found = api(base, "GET", "/api/v1/people?q=%E6%B5%8B%E8%AF%95%E6%96%B0%E4%BA%BA", token)
     assert found["total"] == 1
+
+
+def test_queue_backs_off_on_server_trouble_and_a_lost_answer_makes_no_second_event(server_with_files, phone):
+    """The queue's protocol in the real browser, with the page's fetch standing in for a bad
+    network: two 503s are retried after growing waits while the report behind waits its turn; then
+    the server commits a report but the answer is lost on the way back — the retry is answered
+    with the same event (200), and there is one event, not two."""
+    base, _ = server_with_files
+    driver = phone
+    token, user = login(base, "gridworker")
+    _, buildings = api(base, "GET", "/api/v1/buildings?per=5", token)
+    building = buildings["items"][-1]
+    sign_in_on_phone(driver, base)
+    # the page's fetch: 503 twice for the first report, then a real send whose answer is dropped once
+    driver.execute_script("""
+        window.__calls = [];
+        var real = window.fetch.bind(window), troubles = 2, dropped = false;
+        window.fetch = function (url, options) {
+          var method = (options && options.method) || 'GET';
+          if (method === 'POST' && String(url).indexOf('/api/v1/events') >= 0) {
+            window.__calls.push({at: Date.now(), id: JSON.parse(options.body).id});
+            if (troubles > 0) { troubles -= 1; return Promise.resolve(new Response('{"error":"unavailable"}', {status: 503})); }
+            if (!dropped) {
+              dropped = true;
+              return real(url, options).then(function () { throw new TypeError('connection reset after the server answered'); });
+            }
+          }
+          return real(url, options);
+        };""")
+    ids = []
+    for n in range(2):
+        ids.append(driver.execute_async_script("""
+            var done = arguments[arguments.length - 1], id = GG.uuid();
+            GG.queue.enqueue({id: id, method: 'POST', path: '/api/v1/events', kind: 'report', label: 'test',
+              body: {id: id, type: 'B0501', description: '楼道杂物 ' + arguments[2], occurred_at: GG.wireTime(),
+                     location: {lon: arguments[0], lat: arguments[1], datum: 'gcj02'}, attributes: {blocked_by: '杂物'}}})
+              .then(function () { done(id); });""", building["lon"], building["lat"], n))
+    wait(driver, lambda d: badge(d) == "已全部上传", 60, "queue drained")
+    calls = driver.execute_script("return window.__calls")
+    first = [c for c in calls if c["id"] == ids[0]]
+    second = [c for c in calls if c["id"] == ids[1]]
+    # 503, 503, sent (answer lost), sent again (the original answered); the second report only after
+    assert len(first) == 4, calls
+    waits = [(b["at"] - a["at"]) / 1000 for a, b in zip(first, first[1:])]
+    assert 1.5 <= waits[0] <= 3.5 and 3.0 <= waits[1] <= 6.5, waits  # 2 s then 4 s, ±20 %
+    assert second and min(c["at"] for c in second) > max(c["at"] for c in first)
+    states = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "GG.queue.all().then(function (items) { done(items.filter(function (x) { return x.kind === 'report'; })"
+        ".map(function (x) { return [x.id, x.state, x.attempts, x.answer.status]; })); });")
+    assert [s[1:] for s in states if s[0] in ids] == [["done", 4, 200], ["done", 1, 201]], states
+    for event_id in ids:
+        assert api(base, "GET", f"/api/v1/events/{event_id}", token)[0] == 200
+    _, listed = api(base, "GET", "/api/v1/events?q=%E6%A5%BC%E9%81%93%E6%9D%82%E7%89%A9&per=50", token)
+    assert sorted(e["id"].upper() for e in listed["items"] if e["description"].startswith("楼道杂物")) == sorted(i.upper() for i in ids)
