@@ -27,6 +27,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     PatrolsController(patrols: PatrolService(services: services)).register(api)
     VisitsController().register(api)
     SyncController().register(api)
+    RisksController(risks: RiskService(services: services)).register(api)
 
     OpsController(services: services).register(app)
     Open311Controller(services: services).register(app)
@@ -47,5 +48,6 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsoleAdminController(accounts: accounts, webhooks: WebhookService(services: services)).register(app)
     BoardController().register(app)
     DeclarePageController().register(app)
+    try PortalController().register(app)
     MobileController(directory: GridResources.directory + "/Public/m").register(app)
 }

@@ -70,6 +70,8 @@ public enum GridDatabase {
             M0019CreateOpen311Clients(),
             M0020AddPatrolEvents(),
             M0021CreateIndicatorCells(),
+            M0022CreateRisks(),
+            M0023CreatePortalAndOneWindow(),
         ]
     }
 
