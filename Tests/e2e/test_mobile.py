@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 import zlib
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -90,6 +91,20 @@ def tap(driver, element):
     fixed header and tab bar, as a person would scroll to it."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
+
+
+def tap_css(driver, css, timeout=10):
+    """Taps what `css` finds, finding it again if the screen re-rendered meanwhile (a sync or a
+    search redraws lists while the test reaches for them)."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            tap(driver, driver.find_element(By.CSS_SELECTOR, css))
+            return
+        except (StaleElementReferenceException, NoSuchElementException):
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def badge(driver):
@@ -418,10 +433,11 @@ def test_verification_conflicts_and_field_errors(server_with_files, phone):
     _, people = api(base, "GET", "/api/v1/people?per=5", token)
     person = people["items"][0]
     tab(driver, "home")
-    driver.find_element(By.CSS_SELECTOR, "a.tile[href='#collect']").click()
+    tap_css(driver, "a.tile[href='#collect']")
     search = driver.find_element(By.ID, "collect-search")
     search.send_keys(person["name"] + "\n")
-    tap(driver, wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, f"button.pick[data-id='{person['id']}']")))
+    wait(driver, lambda d: d.execute_script("return GG.screens.collect.q") == person["name"])
+    tap_css(driver, f"button.pick[data-id='{person['id']}']")
     phone_field = driver.find_element(By.NAME, "phone")
     phone_field.send_keys("1381234")
     tap(driver, driver.find_element(By.CSS_SELECTOR, "#collect-form button[type=submit]"))
@@ -468,8 +484,8 @@ def test_verification_conflicts_and_field_errors(server_with_files, phone):
     registered = clear["id_number"]
     assert "*" not in registered
     tab(driver, "home")
-    driver.find_element(By.CSS_SELECTOR, "a.tile[href='#collect']").click()
-    tap(driver, driver.find_element(By.ID, "person-add"))
+    tap_css(driver, "a.tile[href='#collect']")
+    tap_css(driver, "#person-add")
     driver.find_element(By.NAME, "name").send_keys("测试新人")
     driver.find_element(By.NAME, "id_number").send_keys(registered)
     room = driver.find_elements(By.CSS_SELECTOR, "select[name=address_code] option")[1].get_attribute("value")

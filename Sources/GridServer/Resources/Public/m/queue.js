@@ -263,12 +263,19 @@ GG.queue = (function () {
     GG.events.emit("queue-changed");
   }
 
-  /// Done items older than a week are forgotten (the sync keeps where reports stand).
+  /// Done items older than a week are forgotten (the sync keeps where reports stand), and so are
+  /// photos of reports abandoned before they were queued (a day old and in no queued item).
   async function prune() {
     var cutoff = Date.now() - 7 * 86400000;
     var items = await all();
+    var kept = {};
     for (var i = 0; i < items.length; i++) {
       if (items[i].state === "done" && Date.parse(items[i].doneAt || items[i].createdAt) < cutoff) await GG.db.del("queue", items[i].id);
+      (items[i].photos || []).forEach(function (id) { kept[id] = true; });
+    }
+    var blobs = await GG.db.getAll("blobs");
+    for (var j = 0; j < blobs.length; j++) {
+      if (!kept[blobs[j].id] && Date.parse(blobs[j].at) < Date.now() - 86400000) await GG.db.del("blobs", blobs[j].id);
     }
   }
 

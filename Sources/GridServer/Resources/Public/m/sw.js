@@ -2,7 +2,8 @@
 // no network at all. The API is never cached here — offline data lives in IndexedDB, and writes
 // go through the app's own queue — so API calls pass straight through to the network.
 "use strict";
-var VERSION = "gridgov-m-7";
+// Change with every release of the files below: the old cache is dropped on activation.
+var VERSION = "gridgov-m-8";
 var SHELL = [
   "/m/", "/m/app.css", "/m/checks.js", "/m/db.js", "/m/queue.js", "/m/sync.js", "/m/patrol.js", "/m/app.js",
   "/m/report.js", "/m/screens.js", "/m/collect.js", "/m/manifest.webmanifest", "/m/icon.svg", "/m/icon-maskable.svg",
