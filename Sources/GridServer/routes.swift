@@ -22,6 +22,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     OrganizationsController().register(api)
     DataQualityController().register(api)
     StatsController(indicators: IndicatorService(services: services)).register(api)
+    AssessmentsController(assessments: AssessmentService(services: services)).register(api)
     DeclarationsController().register(api)
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
     PatrolsController(patrols: PatrolService(services: services)).register(api)

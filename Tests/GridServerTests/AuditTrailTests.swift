@@ -211,6 +211,20 @@ import Vapor
             let form = Open311Support.form(try await Open311Support.fireLane(app))
             return (try await app.postForm("/open311/v2/requests.xml", form).status, "event.report")
         },
+        "PUT /api/v1/assessments/schemes/{id}": { app, admin in
+            let scheme = AssessmentScheme.defaultWorker(id: UUID())
+            return (try await app.call(.PUT, "/api/v1/assessments/schemes/\(scheme.id)", token: admin, json: scheme).status, "assessment.scheme")
+        },
+        "POST /api/v1/assessments/runs": { app, _ in
+            let body = AssessmentRunRequestDTO(schemeID: AssessmentStore.defaultWorkerID, period: "2026-11")
+            return (try await app.call(.POST, "/api/v1/assessments/runs", token: try await app.token("street_op"), json: body).status, "assessment.run")
+        },
+        "POST /api/v1/assessments/runs/{id}/publish": { app, admin in
+            let body = AssessmentRunRequestDTO(schemeID: AssessmentStore.defaultWorkerID, period: "2026-10")
+            let run = try AssessmentTests.decode(try await app.call(.POST, "/api/v1/assessments/runs", token: admin, json: body).body)
+            let id = try #require(run.id)
+            return (try await app.call(.POST, "/api/v1/assessments/runs/\(id)/publish", token: admin).status, "assessment.publish")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")
@@ -218,7 +232,7 @@ import Vapor
     ]
 
     /// POST endpoints that compute an answer from a body and write nothing.
-    static let readOnlyPosts: Set<String> = ["POST /api/v1/grids/crosswalk"]
+    static let readOnlyPosts: Set<String> = ["POST /api/v1/grids/crosswalk", "POST /portal/status"]
 
     @Test("every write endpoint has an audit scenario")
     func everyWriteIsCovered() async throws {

@@ -63,6 +63,13 @@ public struct IndicatorReportDTO: Codable, Sendable, Equatable {
     /// figure of the moment, not of the period.
     public var overdueNow: Int
 
+    enum CodingKeys: String, CodingKey {
+        case period, from, through, type, by, indicators, total, rows
+        case unitCode = "unit_code"
+        case unitName = "unit_name"
+        case overdueNow = "overdue_now"
+    }
+
     public init(
         unitCode: String, unitName: String, period: String, from: String, through: String, type: String?, by: String,
         indicators: [Definition], total: Row, rows: [Row], overdueNow: Int

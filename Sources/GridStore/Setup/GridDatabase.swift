@@ -70,6 +70,7 @@ public enum GridDatabase {
             M0019CreateOpen311Clients(),
             M0020AddPatrolEvents(),
             M0021CreateIndicatorCells(),
+            M0024CreateAssessments(),
             M0022CreateRisks(),
             M0023CreatePortalAndOneWindow(),
         ]

@@ -1,0 +1,92 @@
+import FluentKit
+import Foundation
+import GridCore
+import GridStore
+import Vapor
+
+/// Runs assessment schemes (考核) over the indicator tables: gathers each subject's measures for
+/// the unit and period, scores them (`AssessmentRun`), keeps drafts and freezes published runs.
+struct AssessmentService {
+    let services: GridServices
+
+    /// How many workers the "ten best" report lists (十佳网格员).
+    static let topWorkers = 10
+
+    /// Each subject of the scheme's circle under `unit`, with its measures for the period.
+    func subjects(of scheme: AssessmentScheme, under unit: OrgUnit, period: StatPeriod, on db: any Database) async throws -> [AssessmentRun.Subject] {
+        switch scheme.subject {
+        case .worker:
+            let bySubject = try await IndicatorStore.sums(period, under: unit.path, subject: .workers, groupBy: .subject, on: db)
+            var byWorker: [UUID: MeasureVector] = [:]
+            for (stored, vector) in bySubject {
+                guard case .worker(let raw) = IndicatorCell.Subject(stored: stored), let id = UUID(uuidString: raw) else { continue }
+                byWorker[id] = (byWorker[id] ?? MeasureVector()) + vector
+            }
+            let names = try await UserStore.displayNames(Array(byWorker.keys), on: db)
+            return byWorker.map { .init(key: $0.key.uuidString.lowercased(), name: names[$0.key] ?? "—", measures: $0.value) }
+        case .grid, .community:
+            let units = try await UnitStore.subtree(unit.path, on: db)
+                .filter { scheme.subject == .grid ? $0.kind.isGrid : $0.kind == .community }
+            let byGrid = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, groupBy: .unitPath, on: db)
+            let rolled = IndicatorBreakdown.rollUp(byGrid, into: units.map(\.path))
+            return units.map { .init(key: $0.code.rawValue, name: $0.name, measures: rolled[$0.path] ?? MeasureVector()) }
+        case .department:
+            let units = try await UnitStore.subtree(unit.path, on: db).filter { $0.kind == .department || $0.kind == .outsideUnit }
+            let byUnit = try await IndicatorStore.sums(period, under: unit.path, subject: .handlers, groupBy: .unitPath, on: db)
+            return units.map { .init(key: $0.code.rawValue, name: $0.name, measures: byUnit[$0.path.rawValue] ?? MeasureVector()) }
+        }
+    }
+
+    /// Scores and keeps a draft; a published run of the same scheme, unit and period is frozen.
+    func run(_ request: AssessmentRunRequestDTO, unit: OrgUnit, actor: AuditActor, on db: any Database) async throws -> AssessmentStore.StoredRun {
+        guard let scheme = try await AssessmentStore.scheme(request.schemeID, on: db) else {
+            throw ValidationFailure(field: "scheme_id", zh: "找不到考核方案", en: "no such assessment scheme")
+        }
+        let period = try StatPeriod(parsing: request.period)
+        let bonuses = request.bonuses ?? []
+        for (index, bonus) in bonuses.enumerated() {
+            guard bonus.reason.trimmingCharacters(in: .whitespacesAndNewlines).count >= 2 else {
+                throw ValidationFailure(field: "bonuses[\(index)].reason", zh: "加减分须说明理由", en: "a bonus needs a reason")
+            }
+            guard bonus.points.isFinite, abs(bonus.points) <= 20 else {
+                throw ValidationFailure(field: "bonuses[\(index)].points", zh: "加减分不超过 20 分", en: "a bonus is at most 20 points either way")
+            }
+        }
+        let now = services.clock.now
+        let results = AssessmentRun.score(scheme, subjects: try await subjects(of: scheme, under: unit, period: period, on: db), bonuses: bonuses)
+        let draft = AssessmentStore.StoredRun(
+            id: UUID(), schemeID: scheme.id, unitPath: unit.path, period: period.description, published: false, scheme: scheme,
+            bonuses: bonuses, results: results, computedAt: now, publishedAt: nil, publishedBy: nil)
+        return try await db.transaction { tx in
+            guard try await AssessmentStore.saveDraft(draft, on: tx) else {
+                throw GridHTTPError.conflict(LocalizedText(
+                    zh: "该期考核结果已公布，不能重新计算", en: "this period's results are published and frozen"))
+            }
+            try await AuditLog.record(
+                AuditRecord(action: "assessment.run", targetType: "assessment", targetID: scheme.id.uuidString,
+                            summary: "\(scheme.name) \(period) \(unit.code.rawValue): \(results.count)", unitPath: unit.path),
+                by: actor, on: tx, now: now)
+            guard let stored = try await AssessmentStore.run(scheme: scheme.id, unit: unit.path, period: period.description, on: tx) else {
+                throw StoreError.notFound(what: "assessment run")
+            }
+            return stored
+        }
+    }
+
+    /// The default worker scheme over `unit` for the period, computed now and not kept.
+    func topWorkers(under unit: OrgUnit, period: StatPeriod, on db: any Database) async throws -> AssessmentRunDTO {
+        let scheme = try await AssessmentStore.scheme(AssessmentStore.defaultWorkerID, on: db) ?? AssessmentStore.defaults[0]
+        let results = AssessmentRun.score(scheme, subjects: try await subjects(of: scheme, under: unit, period: period, on: db))
+        return AssessmentRunDTO(
+            id: nil, schemeID: scheme.id, schemeName: scheme.name, subject: scheme.subject.rawValue, unitPath: unit.path.rawValue,
+            period: period.description, state: "live", computedAt: services.clock.now, publishedAt: nil, items: scheme.items,
+            results: Array(results.prefix(Self.topWorkers)))
+    }
+
+    static func dto(_ run: AssessmentStore.StoredRun) -> AssessmentRunDTO {
+        AssessmentRunDTO(
+            id: run.id, schemeID: run.schemeID, schemeName: run.scheme.name, subject: run.scheme.subject.rawValue,
+            unitPath: run.unitPath.rawValue, period: run.period, state: run.published ? "published" : "draft", computedAt: run.computedAt,
+            publishedAt: run.publishedAt, items: run.scheme.items, results: run.results)
+    }
+}
