@@ -225,6 +225,20 @@ import Vapor
             let id = try #require(run.id)
             return (try await app.call(.POST, "/api/v1/assessments/runs/\(id)/publish", token: admin).status, "assessment.publish")
         },
+        "POST /api/v1/risks/{id}/adjust": { app, _ in
+            let worker = try await app.token("gridworker")
+            let report = try await RiskRegisterTests.dispute(app, worker)
+            try await RiskRegisterTests.file(app, worker, report)
+            let body = AdjustRiskRequestDTO(likelihood: 3, severity: 3, reason: "现场研判：涉及人员情绪激动")
+            return (try await app.call(.POST, "/api/v1/risks/\(report.id)/adjust", token: try await app.token("community_op"), json: body).status, "risk.adjust")
+        },
+        "POST /api/v1/risks/{id}/measures": { app, _ in
+            let worker = try await app.token("gridworker")
+            let report = try await RiskRegisterTests.dispute(app, worker)
+            try await RiskRegisterTests.file(app, worker, report)
+            let body = RiskMeasuresRequestDTO(measures: "约谈企业负责人", responsibleUnit: "510117001001", responsiblePerson: "王主任")
+            return (try await app.call(.POST, "/api/v1/risks/\(report.id)/measures", token: try await app.token("community_op"), json: body).status, "risk.measures")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

@@ -42,5 +42,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case statsRead = "stats.read"
     case assessmentManage = "assessment.manage"
     case risksRead = "risks.read"
+    /// 风险研判与管控: adjust a risk's likelihood and severity, record its measures and plan.
+    case risksManage = "risks.manage"
     case patrolRecord = "patrol.record"
 }

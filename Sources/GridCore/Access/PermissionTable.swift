@@ -23,7 +23,7 @@ public struct PermissionTable: Sendable {
         let staffRead: Set<Permission> = [.unitsRead, .gridsRead, .eventsRead]
         let centre: Set<Permission> = staffRead.union([
             .usersRead, .eventsReport, .eventsTriage, .eventsDispatch, .eventsClose, .eventsEscalate,
-            .eventsSupervise, .basicDataRead, .personalDataUnmask, .statsRead, .risksRead, .staffManage,
+            .eventsSupervise, .basicDataRead, .personalDataUnmask, .statsRead, .risksRead, .risksManage, .staffManage,
         ])
         return PermissionTable(grants: [
             .admin: [
@@ -34,7 +34,8 @@ public struct PermissionTable: Sendable {
             .streetOperator: centre,
             .communityOperator: staffRead.union([
                 .usersRead, .eventsReport, .eventsTriage, .eventsHandle, .eventsVerify, .eventsClose,
-                .eventsEscalate, .basicDataRead, .basicDataWrite, .personalDataUnmask, .statsRead, .risksRead, .staffManage,
+                .eventsEscalate, .basicDataRead, .basicDataWrite, .personalDataUnmask, .statsRead, .risksRead, .risksManage,
+                .staffManage,
             ]),
             .gridHead: staffRead.union([
                 .eventsReport, .eventsTriage, .eventsVerify, .eventsEscalate, .basicDataRead, .basicDataWrite,

@@ -65,6 +65,7 @@ public struct EventService: Sendable {
                 try await EventStore.addPhoto(request.id, sha256: photo.sha256, kind: photo.kind, size: photo.size, stage: "report", on: tx, now: now)
             }
             for notice in transition.notifications { try await EventStore.notify(notice, on: tx, now: now) }
+            try await RiskService(services: services).assessReported(stored, type: type, on: tx, now: now)
             try await AuditLog.record(
                 AuditRecord(action: "event.report", targetType: "event", targetID: request.id.uuidString,
                             summary: "\(number) \(type.name) in \(grid.code)", unitPath: grid.path),
@@ -116,6 +117,7 @@ public struct EventService: Sendable {
                 try await EventStore.addPhoto(id, sha256: photo.sha256, kind: photo.kind, size: photo.size, stage: transition.entry.action.rawValue, on: tx, now: now)
             }
             for notice in transition.notifications { try await EventStore.notify(notice, on: tx, now: now) }
+            try await RiskService(services: services).follow(transition.event, on: tx, now: now)
             try await AuditLog.record(
                 AuditRecord(action: "event.\(transition.entry.action.rawValue)", targetType: "event", targetID: id.uuidString,
                             summary: "\(event.number) \(event.snapshot.state.rawValue) → \(transition.event.state.rawValue)" + (transition.entry.note.map { ": \($0)" } ?? ""),

@@ -77,6 +77,8 @@ public struct EventNotice: Sendable, Hashable, Codable {
         case resumed
         /// The event was closed as a duplicate of another.
         case merged
+        /// To the district's leaders and centre: a major risk (重大风险预警), see `RiskAssessment`.
+        case riskMajor = "risk.major"
 
         public var message: LocalizedText {
             switch self {
@@ -108,6 +110,7 @@ public struct EventNotice: Sendable, Hashable, Codable {
             case .parkDenied: LocalizedText(zh: "挂账申请被驳回", en: "The park request was denied")
             case .resumed: LocalizedText(zh: "挂账事件已恢复办理", en: "A parked event was resumed")
             case .merged: LocalizedText(zh: "事件已合并到其他事件办理", en: "The event was merged into another")
+            case .riskMajor: LocalizedText(zh: "重大风险预警：请立即研判并启动应急预案", en: "Major risk warning: assess it now and start the response plan")
             }
         }
     }
