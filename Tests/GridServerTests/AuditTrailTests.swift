@@ -239,6 +239,16 @@ import Vapor
             let body = RiskMeasuresRequestDTO(measures: "约谈企业负责人", responsibleUnit: "510117001001", responsiblePerson: "王主任")
             return (try await app.call(.POST, "/api/v1/risks/\(report.id)/measures", token: try await app.token("community_op"), json: body).status, "risk.measures")
         },
+        "POST /portal/report": { app, _ in
+            let answer = try await PortalSupport.report(app, try await PortalSupport.fireLane(app))
+            return (answer.status, "event.report")
+        },
+        "POST /portal/rate": { app, _ in
+            let ticket = try #require(PortalSupport.ticket(try await PortalSupport.report(app, try await PortalSupport.fireLane(app)).body))
+            _ = try await PortalTests.walkToClosed(app, ticket: ticket)
+            let fields = [("_csrf", PortalSupport.csrf), ("ticket", ticket), ("phone", PortalSupport.phone), ("satisfaction", "fair")]
+            return (try await PortalSupport.post(app, "/portal/rate", fields).status, "event.rate")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

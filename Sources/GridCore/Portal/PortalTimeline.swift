@@ -29,9 +29,14 @@ public enum PortalTimeline {
         }
     }
 
-    /// The latest handling result or closing note, for the outcome box.
+    /// What the outcome box says: the latest handling result, else the reason it was not taken
+    /// up, else the closing note.
     public static func outcome(_ entries: [TimelineEntry]) -> String? {
-        entries.sorted { $0.at < $1.at }.last { [.handle, .close, .reject].contains($0.action) && !($0.note ?? "").isEmpty }?.note
+        let ordered = entries.sorted { $0.at < $1.at }
+        for action in [EventAction.Name.handle, .reject, .close] {
+            if let note = ordered.last(where: { $0.action == action && !($0.note ?? "").isEmpty })?.note { return note }
+        }
+        return nil
     }
 
     static func noteIsPublic(_ action: EventAction.Name) -> Bool {

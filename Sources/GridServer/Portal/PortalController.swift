@@ -204,19 +204,19 @@ struct PortalController: Sendable {
             }
             return try await renderStatus(
                 req, ticket: ticket, phone: phone, found: try await found(pair.event, req), error: nil, message: message, status: .ok)
-        } catch let failure as ValidationFailure {
+        } catch let limited as PortalRateLimited {
+            let response = try await renderStatus(
+                req, ticket: ticket, phone: "", found: nil, error: limited.reason.text(in: language), message: nil, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(limited.retryAfter))
+            return response
+        } catch let failure as any UserFacingError {
             var shown: PortalPages.Status.Found?
             if let pair = try await portal.lookup(ticket: ticket, phone: phone, clientAddress: req.clientAddress, on: req.db) {
                 shown = try await found(pair.event, req)
             }
             return try await renderStatus(
                 req, ticket: ticket, phone: phone, found: shown,
-                error: failure.reason.text(in: language), message: nil, status: .unprocessableEntity)
-        } catch let limited as PortalRateLimited {
-            let response = try await renderStatus(
-                req, ticket: ticket, phone: "", found: nil, error: limited.reason.text(in: language), message: nil, status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(limited.retryAfter))
-            return response
+                error: failure.reason.text(in: language), message: nil, status: failure is ValidationFailure ? .unprocessableEntity : .conflict)
         }
     }
 

@@ -59,12 +59,7 @@ struct PortalService: Sendable {
             return (point, datum, nil, nil)
         case let .address(text):
             let root = try await jurisdiction(on: db)
-            let matches = try await BasicDataStore.addresses(matching: text, within: root.path, limit: 1, on: db)
-            var doorPlate = matches.first?.address
-            doorPlate?.unit = ""
-            doorPlate?.room = ""
-            guard let code = doorPlate?.addressCode,
-                  let building = try await BasicDataStore.buildings(references: [code], within: root.path, on: db)[code],
+            guard let building = try await PortalAddressLookup.building(matching: text, within: root.path, on: db),
                   let point = building.representativePoint
             else {
                 throw ValidationFailure(field: "address", zh: "标准地址库中找不到该地址，请在地图上标注或使用手机定位", en: "the address register has no such address; place a pin or use your phone's location")
