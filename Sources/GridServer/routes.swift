@@ -41,6 +41,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsoleEventsController(events: EventService(services: services)).register(app)
     DashboardController(events: EventService(services: services)).register(app)
     IndicatorsPageController().register(app)
+    ConsoleAssessmentsController().register(app)
     ConsoleRisksController(risks: RiskService(services: services)).register(app)
     ConsolePeopleController().register(app)
     ConsoleBuildingsController().register(app)

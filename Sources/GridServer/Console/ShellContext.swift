@@ -29,6 +29,7 @@ struct ShellContext: Encodable, Sendable {
         ("/console/events", "menu_events", .eventsRead),
         ("/console/dashboard", "menu_dashboard", .statsRead),
         ("/console/indicators", "menu_indicators", .statsRead),
+        ("/console/assessments", "menu_assessments", .statsRead),
         ("/console/risks", "menu_risks", .risksRead),
         ("/console/map", "menu_map", .gridsRead),
         ("/console/units", "menu_units", .unitsRead),

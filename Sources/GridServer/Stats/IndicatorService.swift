@@ -47,7 +47,8 @@ struct IndicatorService {
             let rolled = IndicatorBreakdown.rollUp(byGrid, into: children.map(\.path))
             return children.map { Self.row(key: $0.code.rawValue, name: $0.name, rolled[$0.path] ?? MeasureVector()) }
         case .type:
-            let byType = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, type: type, groupBy: .typeCode, on: db)
+            let byType = try await IndicatorStore.sums(
+                period, under: unit.path, subject: .territory, type: type, typed: true, groupBy: .typeCode, on: db)
             return byType.keys.sorted().map { code in
                 Self.row(key: code, name: catalog[code]?.name ?? code, byType[code] ?? MeasureVector())
             }
