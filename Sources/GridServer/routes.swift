@@ -27,6 +27,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
     PatrolsController(patrols: PatrolService(services: services)).register(api)
     VisitsController().register(api)
+    OneWindowController().register(api)
     SyncController().register(api)
     RisksController(risks: RiskService(services: services)).register(api)
 
@@ -52,5 +53,6 @@ func routes(_ app: Application, _ services: GridServices) throws {
     BoardController().register(app)
     DeclarePageController().register(app)
     try PortalController().register(app)
+    OneWindowPageController().register(app)
     MobileController(directory: GridResources.directory + "/Public/m").register(app)
 }

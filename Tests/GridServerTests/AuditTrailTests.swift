@@ -249,6 +249,15 @@ import Vapor
             let fields = [("_csrf", PortalSupport.csrf), ("ticket", ticket), ("phone", PortalSupport.phone), ("satisfaction", "fair")]
             return (try await PortalSupport.post(app, "/portal/rate", fields).status, "event.rate")
         },
+        "POST /api/v1/one-window": { app, _ in
+            let desk = try await app.token("community_op")
+            return (try await PortalOneWindowTests.register(app, desk).0, "one_window.registered")
+        },
+        "POST /api/v1/one-window/{id}/actions/{action}": { app, _ in
+            let desk = try await app.token("community_op")
+            let made = try #require(try await PortalOneWindowTests.register(app, desk).1)
+            return (try await PortalOneWindowTests.act(app, desk, made.id, "hand_over").0, "one_window.hand_over")
+        },
         "PUT /api/v1/settings/overdue-policy": { app, admin in
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")

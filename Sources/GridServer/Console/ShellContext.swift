@@ -37,6 +37,7 @@ struct ShellContext: Encodable, Sendable {
         ("/console/buildings", "menu_buildings", .basicDataRead),
         ("/console/organizations", "menu_organizations", .basicDataRead),
         ("/console/declarations", "menu_declarations", .basicDataRead),
+        ("/console/window", "menu_window", .eventsTriage),
         ("/console/import", "menu_import", .basicDataWrite),
         ("/console/users", "menu_users", .usersRead),
         ("/console/audit", "menu_audit", .auditRead),

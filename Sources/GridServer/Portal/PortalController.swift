@@ -183,6 +183,9 @@ struct PortalController: Sendable {
         }
         let portal = try service(req)
         do {
+            if !rating, ticket.uppercased().hasPrefix("W") {
+                return try await lookUpDeskRequest(req, ticket: ticket.uppercased(), phone: phone)
+            }
             var message: String?
             let pair: (event: StoredEvent, record: PortalReportRecord)?
             if rating {
@@ -220,6 +223,23 @@ struct PortalController: Sendable {
         }
     }
 
+    /// A one-window desk request by ticket and phone: the same rules and answers as a report's.
+    private func lookUpDeskRequest(_ req: Request, ticket: String, phone: String) async throws -> Response {
+        let services = try req.grid
+        try req.application.portalGuard.takeLookup(address: req.clientAddress ?? "unknown", now: services.clock.now)
+        guard let request = try await OneWindowService(services: services).lookup(ticket: ticket, phone: phone, on: req.db) else {
+            return try await renderStatus(
+                req, ticket: ticket, phone: phone, found: nil, error: services.strings.text("portal_status_not_found", req.language), message: nil,
+                status: .notFound)
+        }
+        let language = req.language
+        let window = PortalPages.Status.Window(
+            number: request.number, service: OneWindowCatalog.item(request.serviceCode)?.name.text(in: language) ?? request.serviceCode,
+            state: request.state.rawValue, stateLabel: request.state.label.text(in: language), registeredAt: Self.minute(request.registeredAt),
+            dueOn: request.dueOn?.description, outcome: request.outcome)
+        return try await renderStatus(req, ticket: ticket, phone: phone, found: nil, window: window, error: nil, message: nil, status: .ok)
+    }
+
     private func found(_ event: StoredEvent, _ req: Request) async throws -> PortalPages.Status.Found {
         let language = req.language
         let timeline = try await EventStore.timeline(event.snapshot.id, on: req.db).map(\.entry)
@@ -234,12 +254,13 @@ struct PortalController: Sendable {
     }
 
     private func renderStatus(
-        _ req: Request, ticket: String, phone: String, found: PortalPages.Status.Found?, error: String?, message: String?, status: HTTPStatus
+        _ req: Request, ticket: String, phone: String, found: PortalPages.Status.Found?, window: PortalPages.Status.Window? = nil, error: String?,
+        message: String?, status: HTTPStatus
     ) async throws -> Response {
         let token = csrfToken(req)
         let page = PortalPages.Status(
-            chrome: try .init(req, back: "/portal/status"), csrf: token, ticket: ticket, phone: found == nil ? "" : phone, found: found, error: error,
-            message: message)
+            chrome: try .init(req, back: "/portal/status"), csrf: token, ticket: ticket, phone: found == nil ? "" : phone, found: found, window: window,
+            error: error, message: message)
         let response = try await req.view.render("portal-status", page).encodeResponse(for: req)
         response.status = status
         setCSRF(response, token)
@@ -305,6 +326,8 @@ struct PortalController: Sendable {
     }
 
     private func csrfToken(_ req: Request) -> String {
+        // A signed-in staff member's browser: the session's own token, which the session's CSRF check also wants.
+        if let session = req.principal?.csrfToken { return session }
         if let existing = req.cookies[Self.csrfCookie]?.string, existing.count >= 16, existing.count <= 128 { return existing }
         return TokenStore.randomSecret()
     }

@@ -81,8 +81,20 @@ enum PortalPages {
         var ticket: String
         var phone: String
         var found: Found?
+        var window: Window?
         var error: String?
         var message: String?
+
+        /// A one-window desk request (一窗式受理件) the resident looked up by its ticket.
+        struct Window: Encodable, Sendable {
+            var number: String
+            var service: String
+            var state: String
+            var stateLabel: String
+            var registeredAt: String
+            var dueOn: String?
+            var outcome: String?
+        }
 
         struct Found: Encodable, Sendable {
             var ticket: String
