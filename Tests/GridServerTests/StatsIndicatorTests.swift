@@ -1,5 +1,6 @@
 import Foundation
 import GridCore
+import GridServer
 import GridStore
 import GridTestSupport
 import FluentKit
@@ -121,6 +122,23 @@ import Vapor
             #expect(try await app.call(.GET, "/api/v1/stats/indicators", token: worker).status == .forbidden)
             let outside = try await app.call(.GET, "/api/v1/stats/indicators?unit=510117002", token: street).status
             #expect(outside == .forbidden || outside == .notFound)
+        }
+    }
+
+    @Test("the demo's bulk-loaded year writes the same tables a rebuild from its events gives; workers are grid workers only")
+    func demoYear() async throws {
+        try await TestApp.with(seedDemo: false) { app in
+            _ = try await DemoSeeder(services: app.grid).load(scale: .small, password: TestApp.password, events: true, on: app.db)
+            let loaded = try await Self.cells(app.db)
+            #expect(loaded.count > 100)
+            try await IndicatorStore.rebuild(on: app.db)
+            #expect(try await Self.cells(app.db) == loaded)
+            let street = try await app.token("street_op")
+            let today = WorkingCalendar().day(of: Date())
+            let year = "\(today.adding(days: -364))..\(today)"
+            let workers = try Self.json(try await app.call(.GET, "/api/v1/stats/indicators?period=\(year)&by=worker", token: street).body)
+            let rows = try #require(workers["rows"] as? [[String: Any]])
+            #expect(!rows.isEmpty && rows.count <= 20)   // the street's grid workers, not every resident who reported
         }
     }
 

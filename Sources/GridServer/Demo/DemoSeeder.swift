@@ -119,13 +119,16 @@ public struct DemoSeeder: Sendable {
         var writing: Task<Void, any Error>?
         var pending: [DemoEvent] = []
         var serials: [CalendarDay: Int] = [:]
+        var cells: [IndicatorCell: MeasureVector] = [:]
         func flush() async throws {
             let (events, last) = (pending, serials)
             pending.removeAll(keepingCapacity: true)
             serials.removeAll()
             let rows = Task { try EventStore.prepareHistory(events) }
             try await writing?.value
-            writing = Task { try await db.transaction { tx in try await EventStore.writeHistory(try await rows.value, lastSerials: last, on: tx) } }
+            let prepared = try await rows.value
+            IndicatorStore.merge(prepared.cells, into: &cells)
+            writing = Task { try await db.transaction { tx in try await EventStore.writeHistory(prepared, lastSerials: last, on: tx) } }
         }
         for await batch in year.stream() {
             pending += batch.events
@@ -134,6 +137,9 @@ public struct DemoSeeder: Sendable {
         }
         try await flush()
         try await writing?.value
+        // The year's indicator cells, summed over the batches, in one bulk write.
+        let yearCells = cells
+        try await db.transaction { tx in try await IndicatorStore.insertFresh(yearCells, on: tx) }
         try await AuditLog.record(
             AuditRecord(action: "demo.events_loaded", targetType: "event", targetID: nil,
                         summary: "demo year of events up to \(services.calendar.day(of: now))", unitPath: hierarchy.units.first?.path),

@@ -9,7 +9,9 @@ extension EventStore {
     /// inside the engines' bind limits). Ticket counters move past the numbers used. Part of the
     /// caller's transaction; ids must be new.
     public static func insertHistory(_ events: [DemoEvent], lastSerials: [CalendarDay: Int], on db: any Database, now: Date) async throws {
-        try await writeHistory(try prepareHistory(events), lastSerials: lastSerials, on: db)
+        let prepared = try prepareHistory(events)
+        try await writeHistory(prepared, lastSerials: lastSerials, on: db)
+        try await IndicatorStore.apply(prepared.cells, on: db)
     }
 
     /// Past events and their timelines as rows (pure CPU, so a loader prepares the next batch
@@ -17,8 +19,9 @@ extension EventStore {
     public struct PreparedHistory: Sendable {
         let events: [[any Encodable & Sendable]]
         let timeline: [[any Encodable & Sendable]]
-        /// What the batch adds to the indicator tables.
-        let cells: [IndicatorCell: MeasureVector]
+        /// What the batch adds to the indicator tables: the loader sums the batches and writes
+        /// them once (`IndicatorStore.insertFresh`), since a month's cells recur in every batch.
+        public let cells: [IndicatorCell: MeasureVector]
     }
 
     static let historyColumns = [
@@ -64,12 +67,11 @@ extension EventStore {
         return PreparedHistory(events: rows, timeline: timeline, cells: cells)
     }
 
-    /// Writes prepared past events and their indicator cells; ticket counters move past the
-    /// numbers used.
+    /// Writes prepared past events; ticket counters move past the numbers used. Their indicator
+    /// cells are the caller's to write (`PreparedHistory.cells`).
     public static func writeHistory(_ prepared: PreparedHistory, lastSerials: [CalendarDay: Int], on db: any Database) async throws {
         try await BulkInsert.rows(prepared.events, into: "events", columns: historyColumns, on: db)
         try await BulkInsert.rows(prepared.timeline, into: "event_timeline", columns: timelineColumns, on: db)
-        try await IndicatorStore.apply(prepared.cells, on: db)
         let sql = try db.sql
         for (day, last) in lastSerials where last > 0 {
             try await sql.raw("""

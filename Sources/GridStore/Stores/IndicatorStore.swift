@@ -58,7 +58,18 @@ public enum IndicatorStore {
             }
             after = try last.decode(column: "id", as: UUID.self)
         }
-        try await apply(cells, on: db)
+        try await insertFresh(cells, on: db)
+    }
+
+    /// Writes cells into tables that hold none of them yet (a rebuild, a demo's bulk load) with
+    /// plain multi-row inserts — several times faster than upserts on a million cells.
+    public static func insertFresh(_ cells: [IndicatorCell: MeasureVector], on db: any Database) async throws {
+        let measures = Measure.allCases
+        let rows: [[any Encodable & Sendable]] = cells.sorted { $0.key < $1.key }.map { cell, vector in
+            [cell.grain.rawValue, cell.subject.stored, cell.period, cell.unitPath, cell.typeCode] as [any Encodable & Sendable]
+                + measures.map { vector[$0] as any Encodable & Sendable }
+        }
+        try await BulkInsert.rows(rows, into: table, columns: keyColumns + measures.map(\.column), on: db)
     }
 
     /// Adds one event's cells into a running total (a loader's batch).

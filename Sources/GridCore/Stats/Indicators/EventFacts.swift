@@ -19,8 +19,10 @@ public enum EventFacts {
         let grid = event.gridPath.rawValue
         let cohort = cohortMeasures(of: event, ratings: ratings)
         add(cohort, at: reportDay, subject: .territory, path: grid, type: event.typeCode, into: &cells)
-        add(workerMeasures(cohort), at: reportDay, subject: .worker(event.reporterID.uuidString.lowercased()),
-            path: grid, type: nil, into: &cells)
+        if workerRoles.contains(event.reporterRole) {
+            add(workerMeasures(cohort), at: reportDay, subject: .worker(event.reporterID.uuidString.lowercased()),
+                path: grid, type: nil, into: &cells)
+        }
         if let closure = closureMeasures(of: event), let due = event.handlingDeadline?.dueDay {
             add(closure, at: due, subject: .territory, path: grid, type: event.typeCode, into: &cells)
             if let unit = event.handlingUnit {
@@ -70,6 +72,11 @@ public enum EventFacts {
         m += disposal(of: ratings)
         return m
     }
+
+    /// Reporters assessed as people (小网): grid workers, grid heads and their aides. Residents,
+    /// hotlines and operators who report are counted for the territory only — a district's year
+    /// has tens of thousands of one-off residents who are nobody's ranking.
+    public static let workerRoles: Set<Role> = [.gridWorker, .gridHead, .auxiliary]
 
     /// What the reporter is credited with: the report, its triage and its discovery stars.
     static func workerMeasures(_ cohort: MeasureVector) -> MeasureVector {
