@@ -172,3 +172,38 @@ def test_resident_reports_follows_and_rates(server, phone, browser):
     for secret in (ticket, PHONE, "139****5678", "3号楼东侧"):
         assert secret not in phone.page_source
     keep(phone, "portal-map")
+
+
+def test_desk_request_reaches_the_resident(server, phone, browser):
+    """The one-window desk (一窗式受理): the community's front desk registers a resident's request
+    with a document photo, hands it to the back office, which completes it; the resident reads
+    the outcome on the portal by the desk ticket and their phone."""
+    import re
+
+    sign_in(browser, server, "community_op")
+    browser.get(server + "/console/window")
+    Select(browser.find_element(By.ID, "w-service")).select_by_value("W02")
+    browser.find_element(By.ID, "w-name").send_keys("王小明")
+    browser.find_element(By.ID, "w-phone").send_keys("13700137000")
+    browser.find_element(By.ID, "w-note").send_keys("首次申领")
+    browser.find_element(By.ID, "w-documents").send_keys(photo_file())
+    click_and_wait_for_new_page(browser, browser.find_element(By.ID, "window-submit"))
+    message = browser.find_element(By.ID, "window-message").text
+    number = re.search(r"W\d{10}", message).group(0)
+    row = browser.find_element(By.CSS_SELECTOR, f'#window-queue tr[data-number="{number}"]')
+    assert "王*" in row.text and "13700137000" not in browser.page_source
+    click_and_wait_for_new_page(browser, row.find_element(By.CSS_SELECTOR, "button.hand-over"))
+    row = browser.find_element(By.CSS_SELECTOR, f'#window-queue tr[data-number="{number}"]')
+    assert row.get_attribute("data-state") == "in_back_office"
+    row.find_element(By.NAME, "outcome").send_keys("居住证已制好，请携带身份证到社区领取")
+    click_and_wait_for_new_page(browser, row.find_element(By.CSS_SELECTOR, "button.complete"))
+    row = browser.find_element(By.CSS_SELECTOR, f'#window-queue tr[data-number="{number}"]')
+    assert row.get_attribute("data-state") == "completed"
+    assert browser.find_element(By.ID, "count-completed").text.endswith("1") or "1" in browser.find_element(By.ID, "count-completed").text
+    screenshot(browser, "console-window")
+    shutil.copyfile(ARTIFACTS / "console-window.png", DOCS / "console-window.png")
+
+    look_up(phone, server, number, "13700137000")
+    assert phone.find_element(By.ID, "status-stage").text == "已办结"
+    assert "居住证已制好" in phone.find_element(By.ID, "status-outcome").text
+    keep(phone, "portal-window-status")
