@@ -34,8 +34,48 @@ public struct RepeatIndex: Sendable {
              y: Int((point.lat * 111_320 / cellSize).rounded(.down)))
     }
 
+    /// Adds a report; each cell stays ordered by time (reports inserted in time order append).
     public mutating func insert(_ kind: RiskKind, id: UUID, point: Coordinate, at: Date) {
-        cells[cell(kind, point), default: []].append(Entry(id: id, point: point, at: at))
+        let key = cell(kind, point)
+        let entry = Entry(id: id, point: point, at: at)
+        var list = cells.removeValue(forKey: key) ?? []
+        if let last = list.last, last.at > at {
+            list.insert(entry, at: Self.firstIndex(in: list, notBefore: at, after: true))
+        } else {
+            list.append(entry)
+        }
+        cells[key] = list
+    }
+
+    /// The first position whose time is at or after `date` (or strictly after, with `after`).
+    private static func firstIndex(in list: [Entry], notBefore date: Date, after: Bool = false) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if after ? list[mid].at <= date : list[mid].at < date { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// How many entries `neighbours` would return, counting no further than `limit`.
+    public func count(_ kind: RiskKind, of point: Coordinate, from: Date, to: Date, excluding id: UUID? = nil, limit: Int = .max) -> Int {
+        let centre = cell(kind, point)
+        var found = 0
+        for dx in -1...1 {
+            for dy in -1...1 {
+                guard let list = cells[Cell(kind: kind, x: centre.x + dx, y: centre.y + dy)] else { continue }
+                var index = Self.firstIndex(in: list, notBefore: from)
+                while index < list.count, list[index].at <= to {
+                    let entry = list[index]
+                    if entry.id != id && Self.metres(point, entry.point) <= radius {
+                        found += 1
+                        if found >= limit { return found }
+                    }
+                    index += 1
+                }
+            }
+        }
+        return found
     }
 
     /// Entries of `kind` within the radius of `point` reported in `window` (from, to] excluding `id`.
@@ -44,9 +84,12 @@ public struct RepeatIndex: Sendable {
         var found: [Entry] = []
         for dx in -1...1 {
             for dy in -1...1 {
-                for entry in cells[Cell(kind: kind, x: centre.x + dx, y: centre.y + dy)] ?? []
-                where entry.at >= from && entry.at <= to && entry.id != id && Self.metres(point, entry.point) <= radius {
-                    found.append(entry)
+                guard let list = cells[Cell(kind: kind, x: centre.x + dx, y: centre.y + dy)] else { continue }
+                var index = Self.firstIndex(in: list, notBefore: from)
+                while index < list.count, list[index].at <= to {
+                    let entry = list[index]
+                    if entry.id != id && Self.metres(point, entry.point) <= radius { found.append(entry) }
+                    index += 1
                 }
             }
         }

@@ -38,7 +38,6 @@ struct M0022CreateRisks: AsyncMigration {
         let sql = try database.sql
         try await sql.create(index: "risks_grid_idx").on("risks").column("grid_path").run()
         try await sql.create(index: "risks_kind_time_idx").on("risks").column("kind").column("reported_at").run()
-        try await sql.create(index: "risks_time_idx").on("risks").column("reported_at").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -45,16 +45,17 @@ extension RiskStore {
                 state: state, reportedAt: try row.decode(column: "reported_at", as: Date.self),
                 closedAt: try row.decode(column: "closed_at", as: Date?.self), attributes: try row.decode(column: "attributes", as: String.self)))
         }
-        sources.sort { $0.reportedAt != $1.reportedAt ? $0.reportedAt < $1.reportedAt : $0.id.uuidString < $1.id.uuidString }
+        sources.sort { $0.reportedAt < $1.reportedAt }
         guard let reference = sources.first?.point.lat else { return 0 }
         var index = RepeatIndex(radius: rules.repeatRadius, referenceLatitude: reference)
         var pending: [[any Encodable & Sendable]] = []
         var written = 0
         for source in sources {
             guard let kind = source.type.riskKind else { continue }
-            let earlier = index.neighbours(
+            // Counting stops where more could not raise the score further.
+            let earlier = index.count(
                 kind, of: source.point, from: source.reportedAt.addingTimeInterval(-rules.repeatWindow), to: source.reportedAt,
-                excluding: source.id).count
+                excluding: source.id, limit: max(rules.repeatThreshold, rules.repeatSurge))
             index.insert(kind, id: source.id, point: source.point, at: source.reportedAt)
             guard !existing.contains(source.id) else { continue }
             // Only the few attributes scoring reads; most reports carry none of them.
@@ -62,17 +63,25 @@ extension RiskStore {
                 ? try StoreJSON.decode([String: JSONValue].self, from: source.attributes) : [:]
             guard let assessment = rules.assess(type: source.type, attributes: attributes, earlierNearby: earlier) else { continue }
             let state = RiskState.following(source.state, hasMeasures: false)
-            pending.append(try row(StoredRisk(
-                id: source.id, eventNumber: source.number, typeCode: source.type.code, gridPath: source.grid, mapPoint: source.point,
-                assessment: assessment, level: assessment.level(rules.thresholds), state: state, reportedAt: source.reportedAt,
-                closedAt: state == .closed ? (source.closedAt ?? source.reportedAt) : nil, createdAt: now, updatedAt: now)))
+            // A new risk has no controls, adjustments or warning: those columns stay NULL / empty.
+            pending.append([
+                source.id, source.number, source.type.code, kind.rawValue, source.grid.rawValue, source.point.lon, source.point.lat,
+                assessment.likelihood, assessment.severity, assessment.score, assessment.level(rules.thresholds).rawValue,
+                try json(assessment.facts), "[]", state.rawValue, source.reportedAt,
+                state == .closed ? (source.closedAt ?? source.reportedAt) : nil, now, now,
+            ])
             if pending.count >= 5_000 {
-                try await BulkInsert.rows(pending, into: "risks", columns: columns, on: db)
+                try await BulkInsert.rows(pending, into: "risks", columns: backfillColumns, on: db)
                 written += pending.count
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        try await BulkInsert.rows(pending, into: "risks", columns: columns, on: db)
+        try await BulkInsert.rows(pending, into: "risks", columns: backfillColumns, on: db)
         return written + pending.count
     }
+
+    static let backfillColumns = [
+        "id", "event_number", "type_code", "kind", "grid_path", "map_lon", "map_lat", "likelihood", "severity", "score", "level",
+        "facts", "adjustments", "state", "reported_at", "closed_at", "created_at", "updated_at",
+    ]
 }

@@ -199,11 +199,17 @@ public enum RiskStore {
         let a = risk.assessment
         return [
             risk.id, risk.eventNumber, risk.typeCode, a.kind.rawValue, risk.gridPath.rawValue, risk.mapPoint.lon, risk.mapPoint.lat,
-            a.likelihood, a.severity, a.score, risk.level.rawValue, try StoreJSON.text(a.facts), try StoreJSON.text(a.adjustments),
+            a.likelihood, a.severity, a.score, risk.level.rawValue, try json(a.facts), try json(a.adjustments),
             risk.control?.measures, risk.control?.responsibleUnit.rawValue, risk.control?.responsibleUnitName,
             risk.control?.responsiblePerson, risk.control?.plan, risk.state.rawValue,
             risk.reportedAt, risk.warnedAt, risk.closedAt, risk.createdAt, risk.updatedAt,
         ]
+    }
+
+    /// JSON text of a list; most risks have no facts and no adjustments, and the backfill writes
+    /// hundreds of thousands of rows.
+    static func json<T: Encodable>(_ list: [T]) throws -> String {
+        list.isEmpty ? "[]" : try StoreJSON.text(list)
     }
 
     static func decode(_ row: any SQLRow) throws -> StoredRisk {
