@@ -52,22 +52,7 @@ struct AssessmentsController {
         api.add(.POST, "assessments/runs/{id}/publish", summary: "Publish a run: its results are frozen", tag: "assessments",
                 access: .permission(.assessmentManage), response: AssessmentRunDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            let id = try req.idParameter()
-            guard let run = try await AssessmentStore.run(id, on: req.db), principal.unitPath.contains(run.unitPath) else {
-                throw GridHTTPError.notFound
-            }
-            let now = try req.grid.clock.now
-            let actor = principal.auditActor(for: req)
-            try await req.db.transaction { tx in
-                guard try await AssessmentStore.publish(id, by: principal.account.displayName, on: tx, now: now) else {
-                    throw GridHTTPError.conflict(LocalizedText(zh: "该考核结果已公布", en: "this run is already published"))
-                }
-                try await AuditLog.record(
-                    AuditRecord(action: "assessment.publish", targetType: "assessment", targetID: id.uuidString,
-                                summary: "\(run.scheme.name) \(run.period)", unitPath: run.unitPath),
-                    by: actor, on: tx, now: now)
-            }
-            guard let published = try await AssessmentStore.run(id, on: req.db) else { throw GridHTTPError.notFound }
+            let published = try await assessments.publish(try req.idParameter(), by: principal, actor: principal.auditActor(for: req), on: req.db)
             return AssessmentService.dto(published)
         }
         api.add(.GET, "assessments/top-workers", summary: "The ten best grid workers of a period by the default worker scheme (十佳网格员)",

@@ -73,6 +73,27 @@ struct AssessmentService {
         }
     }
 
+    /// Publishes (freezes) a draft run within the caller's scope, with its audit row; 404 outside
+    /// the scope, 409 when it is already published.
+    func publish(_ id: UUID, by principal: Principal, actor: AuditActor, on db: any Database) async throws -> AssessmentStore.StoredRun {
+        guard let run = try await AssessmentStore.run(id, on: db), principal.unitPath.contains(run.unitPath) else {
+            throw GridHTTPError.notFound
+        }
+        let now = services.clock.now
+        let name = principal.account.displayName
+        try await db.transaction { tx in
+            guard try await AssessmentStore.publish(id, by: name, on: tx, now: now) else {
+                throw GridHTTPError.conflict(LocalizedText(zh: "该考核结果已公布", en: "this run is already published"))
+            }
+            try await AuditLog.record(
+                AuditRecord(action: "assessment.publish", targetType: "assessment", targetID: id.uuidString,
+                            summary: "\(run.scheme.name) \(run.period)", unitPath: run.unitPath),
+                by: actor, on: tx, now: now)
+        }
+        guard let published = try await AssessmentStore.run(id, on: db) else { throw GridHTTPError.notFound }
+        return published
+    }
+
     /// The default worker scheme over `unit` for the period, computed now and not kept.
     func topWorkers(under unit: OrgUnit, period: StatPeriod, on db: any Database) async throws -> AssessmentRunDTO {
         let scheme = try await AssessmentStore.scheme(AssessmentStore.defaultWorkerID, on: db) ?? AssessmentStore.defaults[0]

@@ -78,20 +78,8 @@ struct ConsoleAssessmentsController {
             try await gate(req) { _, principal in
                 let id = try req.idParameter()
                 try req.grid.policy.check(principal.scope, .assessmentManage)
-                guard let stored = try await AssessmentStore.run(id, on: req.db), principal.unitPath.contains(stored.unitPath) else {
-                    throw GridHTTPError.notFound
-                }
-                let now = try req.grid.clock.now
-                let actor = principal.auditActor(for: req)
-                try await req.db.transaction { tx in
-                    guard try await AssessmentStore.publish(id, by: principal.account.displayName, on: tx, now: now) else {
-                        throw GridHTTPError.conflict(LocalizedText(zh: "该考核结果已公布", en: "this run is already published"))
-                    }
-                    try await AuditLog.record(
-                        AuditRecord(action: "assessment.publish", targetType: "assessment", targetID: id.uuidString,
-                                    summary: "\(stored.scheme.name) \(stored.period)", unitPath: stored.unitPath),
-                        by: actor, on: tx, now: now)
-                }
+                _ = try await AssessmentService(services: try req.grid).publish(
+                    id, by: principal, actor: principal.auditActor(for: req), on: req.db)
                 return req.redirect(to: "/console/assessments/runs/\(id)")
             }
         }
