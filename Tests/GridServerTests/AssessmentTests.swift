@@ -1,5 +1,6 @@
 import Foundation
 import GridCore
+import GridServer
 import GridStore
 import GridTestSupport
 import Testing
@@ -62,6 +63,39 @@ import Vapor
 
             let top = try Self.decode(try await app.call(.GET, "/api/v1/assessments/top-workers?period=\(period)", token: street).body)
             #expect(top.results.map(\.name) == [result.name])
+
+            // Later events move the live figures, never the published run.
+            let late = try await EventFixtures.report(app, worker, description: "9号楼消防通道堵塞")
+            _ = try await app.call(.POST, "/api/v1/events", token: worker, json: late)
+            _ = try await EventLoopTests.act(app, community, late.id, "accept", EventActionRequestDTO(level: 2))
+            let live = try Self.decode(try await app.call(.GET, "/api/v1/assessments/top-workers?period=\(period)", token: street).body)
+            #expect(live.results.first?.items.first { $0.indicator == "valid" }?.numerator == 3)
+            let kept = try Self.decode(try await app.call(.GET, "/api/v1/assessments/runs/\(id)", token: street).body)
+            let frozen = try Self.decode(published.body)
+            #expect(kept.results == frozen.results)
+            #expect(kept.results.first?.items.first { $0.indicator == "valid" }?.numerator == 2)
+        }
+    }
+
+    @Test("the default worker scheme on the demo's year ranks its grid workers and the forced distribution holds")
+    func demoRanking() async throws {
+        try await TestApp.with(seedDemo: false) { app in
+            _ = try await DemoSeeder(services: app.grid).load(scale: .small, password: TestApp.password, events: true, on: app.db)
+            let admin = try await app.token("admin")
+            let today = WorkingCalendar().day(of: Date())
+            let request = AssessmentRunRequestDTO(schemeID: AssessmentStore.defaultWorkerID, period: "\(today.adding(days: -364))..\(today)")
+            let (status, body) = try await app.call(.POST, "/api/v1/assessments/runs", token: admin, json: request)
+            #expect(status == .created, "\(body)")
+            let results = try Self.decode(body).results
+            #expect(results.count >= 5)
+            #expect(results.map(\.total) == results.map(\.total).sorted(by: >))
+            #expect(zip(results, results.dropFirst()).allSatisfy { $0.rank <= $1.rank })
+            let excellent = results.filter { $0.grade == .excellent }.count
+            let low = results.filter { $0.grade >= .basic }.count
+            #expect(Double(excellent) <= Double(results.count) * 0.2)
+            #expect(Double(low) >= Double(results.count) * 0.1)
+            // Every score is traceable: each item names its value's numerator and denominator.
+            #expect(results.allSatisfy { $0.items.count == AssessmentScheme.defaultWorker(id: UUID()).items.count })
         }
     }
 
