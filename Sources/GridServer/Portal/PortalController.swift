@@ -263,6 +263,8 @@ struct PortalController: Sendable {
             error: error, message: message)
         let response = try await req.view.render("portal-status", page).encodeResponse(for: req)
         response.status = status
+        // The answer carries the resident's own report (and the phone in the rating form): never cached.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         setCSRF(response, token)
         return response
     }

@@ -21,7 +21,7 @@ struct PortalMapService: Sendable {
 
     /// Every community of the jurisdiction with its street, in code order.
     func communities(selected: String?, on db: any Database) async throws -> [Community] {
-        let root = try await PortalService(services: services, guardian: PortalGuard()).jurisdiction(on: db)
+        let root = try await PortalService.jurisdiction(on: db)
         let units = try await UnitStore.subtree(root.path, maxDepth: 2, on: db)
         let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return units.filter { $0.kind == .community }.sorted { $0.code.rawValue < $1.code.rawValue }.map { unit in

@@ -120,6 +120,10 @@ struct PortalService: Sendable {
 
     /// The top of the hierarchy (the district).
     func jurisdiction(on db: any Database) async throws -> OrgUnit {
+        try await Self.jurisdiction(on: db)
+    }
+
+    static func jurisdiction(on db: any Database) async throws -> OrgUnit {
         let roots = try await UnitStore.children(of: nil, on: db)
         guard let root = roots.first(where: { $0.kind == .district }) ?? roots.first else {
             throw ValidationFailure(field: "location", zh: "尚未建立行政区划", en: "no units have been set up yet")
