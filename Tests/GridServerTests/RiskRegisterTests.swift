@@ -73,6 +73,11 @@ import Vapor
                 try await Self.file(app, worker, try await Self.dispute(app, worker, type: "A01"))
             }
             let risks = try await ids.asyncMap { try await Self.risk(app, community, $0) }
+            let (_, spotsBody) = try await app.call(.GET, "/api/v1/risks/hotspots?unit=510117001", token: try await app.token("street_op"))
+            let spots = try app.decode(RiskHotSpotListDTO.self, spotsBody)
+            #expect(spots.days == 30 && spots.items.count == 2)
+            #expect(Set(spots.items.map(\.kind)) == ["labour_social_security", "family_neighbour"])
+            #expect(Set(spots.items.first { $0.kind == "labour_social_security" }?.events ?? []) == Set(ids))
             #expect(risks.map(\.likelihood) == [2, 2, 3])
             #expect(risks.map(\.level) == ["general", "general", "important"])
             #expect(risks[2].facts.map(\.code) == ["repeated"] && risks[2].facts.first?.count == 2)

@@ -10,9 +10,12 @@ public enum RiskHotSpots {
         public var point: Coordinate
         public var at: Date
         public var gridPath: UnitPath
+        /// The event's ticket number (事件编号), for lists.
+        public var number: String
 
-        public init(id: UUID, kind: RiskKind, point: Coordinate, at: Date, gridPath: UnitPath) {
+        public init(id: UUID, kind: RiskKind, point: Coordinate, at: Date, gridPath: UnitPath, number: String = "") {
             self.id = id
+            self.number = number
             self.kind = kind
             self.point = point
             self.at = at
@@ -27,6 +30,8 @@ public enum RiskHotSpots {
         public var gridPath: UnitPath
         /// The reports of the spot, newest first.
         public var reportIDs: [UUID]
+        /// Their ticket numbers, in the same order.
+        public var numbers: [String]
         public var first: Date
         public var last: Date
         public var count: Int { reportIDs.count }
@@ -52,7 +57,7 @@ public enum RiskHotSpots {
             taken.formUnion(members)
             let dated = members.compactMap { byID[$0] }.sorted { $0.at > $1.at }
             spots.append(Spot(
-                kind: founder.kind, centre: founder.point, gridPath: founder.gridPath, reportIDs: dated.map(\.id),
+                kind: founder.kind, centre: founder.point, gridPath: founder.gridPath, reportIDs: dated.map(\.id), numbers: dated.map(\.number),
                 first: dated.last?.at ?? founder.at, last: dated.first?.at ?? founder.at))
         }
         return spots.sorted { $0.count != $1.count ? $0.count > $1.count : $0.last > $1.last }

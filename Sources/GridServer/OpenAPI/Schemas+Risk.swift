@@ -60,3 +60,23 @@ extension RiskMeasuresRequestDTO: OpenAPIDescribed {
             required: ["measures", "responsible_unit", "responsible_person"])
     }
 }
+
+extension RiskHotSpotDTO: OpenAPIDescribed {
+    public static var schemaName: String { "RiskHotSpot" }
+    public static var schema: JSONSchema {
+        .object(
+            properties: [
+                "kind": .string(enumeration: RiskKind.allCases.map(\.rawValue)), "kind_label": .string(), "grid_path": .string(),
+                "lon": .number(description: "GCJ-02"), "lat": .number(description: "GCJ-02"), "count": .integer(),
+                "first": .dateTime, "last": .dateTime, "events": .array(.uuid),
+            ],
+            required: ["kind", "kind_label", "grid_path", "lon", "lat", "count", "first", "last", "events"])
+    }
+}
+
+extension RiskHotSpotListDTO: OpenAPIDescribed {
+    public static var schemaName: String { "RiskHotSpotList" }
+    public static var schema: JSONSchema {
+        .object(properties: ["days": .integer(), "items": .array(RiskHotSpotDTO.schema)], required: ["days", "items"])
+    }
+}

@@ -41,7 +41,12 @@ extension ConsoleRisksController {
         var count: Int
         var first: String
         var last: String
-        var events: [String]
+        var events: [SpotEvent]
+    }
+
+    struct SpotEvent: Encodable, Sendable {
+        var id: String
+        var number: String
     }
 
     struct ListPage: Encodable, Sendable {

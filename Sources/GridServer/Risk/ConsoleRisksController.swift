@@ -69,13 +69,12 @@ struct ConsoleRisksController {
         let majors = try await RiskStore.list(majorFilter, page: 1, per: 20, on: req.db).items
         let now = services.clock.now
         let reports = try await RiskStore.reports(under: query.unit.path, since: now.addingTimeInterval(-RiskRules.standard.repeatWindow), on: req.db)
-        let numbers = Dictionary(items.map { ($0.id, $0.eventNumber) }, uniquingKeysWith: { first, _ in first })
         let spots = RiskHotSpots.find(reports, radius: RiskRules.standard.repeatRadius, minimum: RiskRules.standard.repeatThreshold + 1)
             .prefix(20).map { spot in
                 Spot(kind: spot.kind.label.text(in: language), grid: spot.gridPath.codes.last ?? "",
                      place: String(format: "%.5f, %.5f", spot.centre.lon, spot.centre.lat), count: spot.count,
                      first: time.text(spot.first), last: time.text(spot.last),
-                     events: spot.reportIDs.prefix(10).map { numbers[$0] ?? $0.uuidString })
+                     events: zip(spot.reportIDs, spot.numbers).prefix(10).map { SpotEvent(id: $0.uuidString, number: $1) })
             }
         let chosenLevels = Set((query.filter.levels ?? []).map(\.rawValue))
         let link = "/console/risks?unit=\(query.unit.code.rawValue)&state=\(stateText)"

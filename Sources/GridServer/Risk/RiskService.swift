@@ -49,6 +49,14 @@ public struct RiskService: Sendable {
         return risk
     }
 
+    /// Hot spots under `path` in the last `days` days: at least `repeatThreshold + 1` reports of
+    /// one kind within the repeat radius of one another (the same rule that raises a risk).
+    public func hotSpots(under path: UnitPath, days: Int, on db: any Database) async throws -> [RiskHotSpots.Spot] {
+        let since = services.clock.now.addingTimeInterval(-Double(days) * 86_400)
+        let reports = try await RiskStore.reports(under: path, since: since, on: db)
+        return RiskHotSpots.find(reports, radius: rules.repeatRadius, minimum: rules.repeatThreshold + 1)
+    }
+
     // MARK: operators' writes
 
     /// 人工研判调整: new likelihood and severity with a reason, kept with who and when. A risk that

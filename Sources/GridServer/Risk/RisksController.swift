@@ -25,6 +25,26 @@ struct RisksController {
             let (items, total) = try await RiskStore.list(query.filter, page: page, per: per, on: req.db)
             return PageDTO(items: items.map { risks.dto($0, language: req.language) }, page: page, per: per, total: total)
         }
+        api.add(.GET, "risks/hotspots", summary: "Places where one risk kind was reported again and again within 100 m (高发点位)", tag: "risks",
+                access: .permission(.risksRead),
+                query: [
+                    .query("unit", .string(), "Unit id or code; the caller's own unit when absent"),
+                    .query("days", .integer(), "Window in days, 1–90 (default 30)"),
+                ],
+                response: RiskHotSpotListDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let query = try await RiskQuery.parse(req, principal)
+            let days = req.query[Int.self, at: "days"] ?? 30
+            guard (1...90).contains(days) else {
+                throw ValidationFailure(field: "days", zh: "天数应为 1–90", en: "days must be between 1 and 90")
+            }
+            let spots = try await risks.hotSpots(under: query.unit.path, days: days, on: req.db)
+            return RiskHotSpotListDTO(days: days, items: spots.map { spot in
+                RiskHotSpotDTO(
+                    kind: spot.kind.rawValue, kindLabel: spot.kind.label.text(in: req.language), gridPath: spot.gridPath.rawValue,
+                    lon: spot.centre.lon, lat: spot.centre.lat, count: spot.count, first: spot.first, last: spot.last, events: spot.reportIDs)
+            })
+        }
         api.add(.GET, "risks/{id}", summary: "One risk with its facts, adjustments and controls (the id is the event's)", tag: "risks",
                 access: .permission(.risksRead), response: RiskDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)

@@ -161,7 +161,7 @@ public enum RiskStore {
     /// The reports under `path` since `since`, as the hot-spot finder reads them.
     public static func reports(under path: UnitPath, since: Date, on db: any Database) async throws -> [RiskHotSpots.Report] {
         try await (try db.sql).raw("""
-            SELECT id, kind, map_lon, map_lat, reported_at, grid_path FROM risks
+            SELECT id, event_number, kind, map_lon, map_lat, reported_at, grid_path FROM risks
             WHERE grid_path >= \(bind: path.rawValue) AND grid_path < \(bind: path.subtreeUpperBound) AND reported_at > \(bind: since)
             """).all().compactMap { row in
             guard let kind = RiskKind(rawValue: try row.decode(column: "kind", as: String.self)),
@@ -169,7 +169,8 @@ public enum RiskStore {
             return RiskHotSpots.Report(
                 id: try row.decode(column: "id", as: UUID.self), kind: kind,
                 point: Coordinate(lon: try row.decode(column: "map_lon", as: Double.self), lat: try row.decode(column: "map_lat", as: Double.self)),
-                at: try row.decode(column: "reported_at", as: Date.self), gridPath: grid)
+                at: try row.decode(column: "reported_at", as: Date.self), gridPath: grid,
+                number: try row.decode(column: "event_number", as: String.self))
         }
     }
 
