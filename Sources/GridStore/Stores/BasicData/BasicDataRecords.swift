@@ -112,7 +112,10 @@ public enum BasicDataRecords {
     // MARK: shared
 
     /// `grid_path` within the subtree of `path` (an index range scan on both engines).
+    /// `column` may name its table (`r.grid_path`): the two parts are quoted apart.
     static func subtree(_ path: UnitPath, column: String = "grid_path") -> SQLQueryString {
-        "\(ident: column) >= \(bind: path.rawValue) AND \(ident: column) < \(bind: path.subtreeUpperBound)"
+        let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
+        let name: any SQLExpression = parts.count == 2 ? SQLColumn(parts[1], table: parts[0]) : SQLIdentifier(column)
+        return "\(name) >= \(bind: path.rawValue) AND \(name) < \(bind: path.subtreeUpperBound)"
     }
 }
