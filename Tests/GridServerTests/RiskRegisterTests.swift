@@ -3,6 +3,7 @@ import GridCore
 import GridServer
 import GridStore
 import GridTestSupport
+import SQLKit
 import Testing
 import Vapor
 
@@ -225,6 +226,38 @@ import Vapor
                 .POST, "/api/v1/events/\(rejected.id)/actions/reject", token: community, json: EventActionRequestDTO(reason: "重复上报"))
             #expect(status == .ok)
             #expect(try await Self.risk(app, community, rejected.id).state == "closed")
+        }
+    }
+}
+
+extension RiskRegisterTests {
+    @Test("the backfill of stored events (the demo's year, an older database) assesses them as the report did")
+    func backfillMatchesLiveAssessment() async throws {
+        try await TestApp.with { app in
+            let worker = try await app.token("gridworker")
+            let community = try await app.token("community_op")
+            var ids: [UUID] = []
+            for (offset, people) in [(0.0, 2), (0.0002, 6), (0.0004, 2), (0.01, 12)] {
+                let report = try await Self.dispute(app, worker, people: people, offset: offset)
+                try await Self.file(app, worker, report)
+                ids.append(report.id)
+            }
+            let fire = try await EventFixtures.report(app, worker)
+            try await Self.file(app, worker, fire)
+            ids.append(fire.id)
+            let live = try await ids.asyncMap { try await Self.risk(app, community, $0) }
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("DELETE FROM risks").run()
+            let written = try await RiskService(services: try app.grid).backfill(on: app.db)
+            #expect(written == ids.count)
+            let rebuilt = try await ids.asyncMap { try await Self.risk(app, community, $0) }
+            for (before, after) in zip(live, rebuilt) {
+                #expect(before.likelihood == after.likelihood && before.severity == after.severity && before.level == after.level)
+                #expect(before.facts == after.facts && before.state == after.state && before.kind == after.kind)
+            }
+            #expect(live.map(\.level) == ["general", "important", "important", "important", "important"])
+            // a second run writes nothing
+            #expect(try await RiskService(services: try app.grid).backfill(on: app.db) == 0)
         }
     }
 }

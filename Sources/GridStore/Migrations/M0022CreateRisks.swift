@@ -1,11 +1,13 @@
 import FluentKit
+import Foundation
+import GridCore
 import SQLKit
 
 /// The risk register (风险台账): one row per event of a risk kind, keyed by the event's id, with
 /// its likelihood, severity, score and level, the aggravating facts and adjustments as JSON, the
 /// control measures and plan, and a state that follows the event. The map point and report time
 /// are copied from the event so that "same kind, 100 m, 30 days" and the hot spots are one
-/// indexed query on this table.
+/// indexed query on this table. Events already stored are assessed as the table is made.
 struct M0022CreateRisks: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let path = PathColumn.type(on: database)
@@ -38,6 +40,12 @@ struct M0022CreateRisks: AsyncMigration {
         let sql = try database.sql
         try await sql.create(index: "risks_grid_idx").on("risks").column("grid_path").run()
         try await sql.create(index: "risks_kind_time_idx").on("risks").column("kind").column("reported_at").run()
+        // Events stored before the register existed are assessed with the list in use (the
+        // imported one, else the standard list) and the standard rules.
+        let catalog = try await CatalogStore.load(on: database).map { try EventCatalog.parseCSV($0, attributesFrom: .standard) } ?? .standard
+        try await RiskStore.backfill(
+            types: Dictionary(catalog.types.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first }), rules: .standard,
+            on: database, now: Date())
     }
 
     func revert(on database: any Database) async throws {
