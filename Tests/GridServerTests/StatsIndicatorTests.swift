@@ -93,6 +93,19 @@ import Vapor
             #expect(zf.measures["due"] == 1)
             #expect(zf.measures["dispatched"] == 1)
 
+            // This month by type: the district reads its rolled-up cells, the community its grids';
+            // both count the six reports of 消防通道堵塞.
+            let month = StatPeriod.containing(WorkingCalendar().day(of: Date()), length: "month").description
+            for (token, unit) in [(district, "510117"), (street, "510117001"), (community, "510117001001")] {
+                let byType = try Self.json(try await app.call(.GET, "/api/v1/stats/indicators?unit=\(unit)&period=\(month)&by=type", token: token).body)
+                let fire = try Self.figures((byType["rows"] as? [[String: Any]])?.first { $0["key"] as? String == EventFixtures.fireLaneType })
+                #expect(fire.measures["reported"] == 6, "\(unit)")
+                #expect(fire.measures["valid"] == 3, "\(unit)")
+                let typed = try Self.json(try await app.call(
+                    .GET, "/api/v1/stats/indicators?unit=\(unit)&period=\(month)&type=\(EventFixtures.fireLaneType)", token: token).body)
+                #expect(try Self.figures(typed["total"]).measures["reported"] == 6, "\(unit)")
+            }
+
             let workers = try Self.json(try await app.call(.GET, "/api/v1/stats/indicators?period=\(period)&by=worker", token: street).body)
             let workerRows = try #require(workers["rows"] as? [[String: Any]])
             #expect(workerRows.count == 1)

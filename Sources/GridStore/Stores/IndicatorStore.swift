@@ -111,12 +111,19 @@ public enum IndicatorStore {
         let segments = daily
             ? [(grain: byType ? IndicatorCell.Grain.dayType : .day, from: period.first.description, through: period.last.description)]
             : period.segments(byType: byType)
+        // A district's or street's months by type come from the rolled-up cells at its own path,
+        // unless the answer is wanted per unit below it.
+        let rolled = path.depth <= IndicatorCell.Grain.rollupDepth && groupBy != .unitPath
         for segment in segments {
+            let grain = rolled && segment.grain == .monthType ? IndicatorCell.Grain.monthTypeRollup : segment.grain
+            let place: SQLQueryString = grain == .monthTypeRollup
+                ? "unit_path = \(bind: path.rawValue)"
+                : "unit_path >= \(bind: path.rawValue) AND unit_path < \(bind: path.subtreeUpperBound)"
             let rows = try await sql.raw("""
                 SELECT \(key) AS group_key, \(selected) FROM \(ident: table)
-                WHERE grain = \(bind: segment.grain.rawValue) AND \(condition(subject))
+                WHERE grain = \(bind: grain.rawValue) AND \(condition(subject))
                   AND period >= \(bind: segment.from) AND period <= \(bind: segment.through)
-                  AND unit_path >= \(bind: path.rawValue) AND unit_path < \(bind: path.subtreeUpperBound)
+                  AND \(place)
                   \(typeFilter)
                 \(grouping)
                 """).all()

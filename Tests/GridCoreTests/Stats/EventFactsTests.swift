@@ -26,7 +26,10 @@ struct EventFactsTests {
         let worker = IndicatorCell.Subject.worker(F.workerID.uuidString.lowercased())
         #expect(cells[Self.cell(.month, "2026-09", subject: worker)] == reported)
         #expect(cells[Self.cell(.dayType, "2026-09-21", subject: worker)] == nil)   // no type grain for people
-        #expect(cells.count == 6)
+        // …and the month's type rolled up at the district and the street
+        #expect(cells[IndicatorCell(grain: .monthTypeRollup, subject: .territory, period: "2026-09", unitPath: F.district.rawValue, typeCode: "B0402")] == reported)
+        #expect(cells[IndicatorCell(grain: .monthTypeRollup, subject: .territory, period: "2026-09", unitPath: F.street.rawValue, typeCode: "B0402")] == reported)
+        #expect(cells.count == 8)
         #expect(cells.values.allSatisfy { $0[.due] == 0 })
     }
 

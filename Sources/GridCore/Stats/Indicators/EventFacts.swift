@@ -134,5 +134,10 @@ public enum EventFacts {
             let cell = IndicatorCell(grain: grain, subject: subject, period: period, unitPath: path, typeCode: type ?? "")
             cells[cell] = (cells[cell] ?? MeasureVector()) + measures
         }
+        guard let type, let grid = UnitPath(rawValue: path) else { return }
+        for ancestor in grid.ancestorsAndSelf where ancestor != grid && ancestor.depth <= IndicatorCell.Grain.rollupDepth {
+            let cell = IndicatorCell(grain: .monthTypeRollup, subject: subject, period: month, unitPath: ancestor.rawValue, typeCode: type)
+            cells[cell] = (cells[cell] ?? MeasureVector()) + measures
+        }
     }
 }

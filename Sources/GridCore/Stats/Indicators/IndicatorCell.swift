@@ -12,9 +12,16 @@ public struct IndicatorCell: Sendable, Hashable, Comparable {
         case dayType = "dt"
         /// Per month, grid and event type: the type mix of whole months.
         case monthType = "mt"
+        /// Per month and event type, summed at the district and at each street (the path is the
+        /// district's or the street's, not a grid's): a district's yearly type mix is then ~700
+        /// rows instead of ~180,000 grid rows.
+        case monthTypeRollup = "mtr"
 
-        public var byType: Bool { self == .dayType || self == .monthType }
-        public var isMonthly: Bool { self == .month || self == .monthType }
+        public var byType: Bool { self == .dayType || self == .monthType || self == .monthTypeRollup }
+        public var isMonthly: Bool { self == .month || self == .monthType || self == .monthTypeRollup }
+
+        /// The deepest unit level (0 district, 1 street) that has `monthTypeRollup` cells.
+        public static let rollupDepth = 1
     }
 
     /// Whose figures a cell holds.
