@@ -167,6 +167,25 @@ public enum EventStore {
     // MARK: figures per grid
 
     /// Open and overdue events per grid under `path`, for the map's colours and cards.
+    /// Open events past their current stage's deadline at `now`, per grid under `path` — the
+    /// list's overdue rule (`Filter.overdueAt`), written with the open states listed so that the
+    /// planner can walk the (state, deadline) index rather than a district's every event.
+    public static func overdueByGrid(under path: UnitPath, now: Date, on db: any Database) async throws -> [UnitPath: Int] {
+        let open = SQLGroupExpression(EventState.allCases.filter(\.isOpen).map { SQLBind($0.rawValue) })
+        let rows = try await (try db.sql).raw("""
+            SELECT grid_path, COUNT(*) AS overdue FROM events
+            WHERE state IN \(open) AND deadline_at < \(bind: now)
+              AND grid_path >= \(bind: path.rawValue) AND grid_path < \(bind: path.subtreeUpperBound)
+            GROUP BY grid_path
+            """).all()
+        var counts: [UnitPath: Int] = [:]
+        for row in rows {
+            guard let grid = UnitPath(rawValue: try row.decode(column: "grid_path", as: String.self)) else { continue }
+            counts[grid] = try row.decode(column: "overdue", as: Int.self)
+        }
+        return counts
+    }
+
     public static func countsByGrid(under path: UnitPath, now: Date, on db: any Database) async throws -> [UnitPath: (open: Int, overdue: Int)] {
         // Keyed by grid path and restricted to open states so that the covering territory index
         // answers alone (a district's map reads 589 grids' counts).
@@ -452,8 +471,10 @@ public enum EventStore {
         if let reporter = filter.reporterID { conditions.append("reporter_id = \(bind: reporter)" as SQLQueryString) }
         if let now = filter.overdueAt {
             // The same rule as `EventSnapshot.isOverdue`: any open stage past its deadline (a parked
-            // event has none).
-            conditions.append("(deadline_at < \(bind: now) AND state NOT IN ('closed', 'archived', 'rejected'))" as SQLQueryString)
+            // event has none). The open states are listed (not "NOT IN" the closed ones) so the
+            // (state, deadline) index can answer.
+            let open = SQLGroupExpression(EventState.allCases.filter(\.isOpen).map { SQLBind($0.rawValue) })
+            conditions.append("(deadline_at < \(bind: now) AND state IN \(open))" as SQLQueryString)
         }
         if let campaign = filter.campaignID {
             conditions.append("id IN (SELECT event_id FROM campaign_events WHERE campaign_id = \(bind: campaign))" as SQLQueryString)

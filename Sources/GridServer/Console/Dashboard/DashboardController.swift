@@ -120,10 +120,10 @@ struct DashboardController {
         let children = try await UnitStore.children(of: unit.id, on: req.db).filter { $0.kind.isTerritorial }
         let byGrid = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, groupBy: .unitPath, on: req.db)
         let rolled = IndicatorBreakdown.rollUp(byGrid, into: children.map(\.path))
-        let overdueByGrid = try await EventStore.countsByGrid(under: unit.path, now: now, on: req.db)
+        let overdueByGrid = try await EventStore.overdueByGrid(under: unit.path, now: now, on: req.db)
         var overdueByChild: [UnitPath: Int] = [:]
-        for (grid, counts) in overdueByGrid {
-            if let child = children.first(where: { $0.path.contains(grid) }) { overdueByChild[child.path, default: 0] += counts.overdue }
+        for (grid, count) in overdueByGrid {
+            if let child = children.first(where: { $0.path.contains(grid) }) { overdueByChild[child.path, default: 0] += count }
         }
         let closure = Indicator.find("closure_rate"), onTime = Indicator.find("on_time_rate"), valid = Indicator.find("valid_rate")
         let ranking = children
