@@ -256,7 +256,13 @@ extension RiskRegisterTests {
                 #expect(before.facts == after.facts && before.state == after.state && before.kind == after.kind)
             }
             #expect(live.map(\.level) == ["general", "important", "important", "important", "important"])
-            // a second run writes nothing
+            // a write from a stale read is refused (no adjustment of the history is lost)
+            let stale = try #require(try await RiskStore.find(ids[0], on: app.db))
+            let first = try stale.assessment.adjusted(likelihood: 3, severity: 3, reason: "甲", byID: UUID(), byName: "甲", at: Date())
+            #expect(try await RiskStore.saveAssessment(first, level: .important, of: stale, on: app.db, now: Date()))
+            let second = try stale.assessment.adjusted(likelihood: 1, severity: 1, reason: "乙", byID: UUID(), byName: "乙", at: Date())
+            #expect(try await RiskStore.saveAssessment(second, level: .general, of: stale, on: app.db, now: Date()) == false)
+                        // a second run writes nothing
             #expect(try await RiskService(services: try app.grid).backfill(on: app.db) == 0)
         }
     }

@@ -70,7 +70,7 @@ public struct RiskService: Sendable {
         let level = next.level(rules.thresholds)
         let audit = principal.auditActor
         try await db.transaction { tx in
-            try await RiskStore.saveAssessment(id, next, level: level, on: tx, now: now)
+            guard try await RiskStore.saveAssessment(next, level: level, of: risk, on: tx, now: now) else { throw Self.changedMeanwhile }
             if level == .major && risk.level != .major && risk.state != .closed {
                 var warned = risk
                 warned.level = level
@@ -100,7 +100,7 @@ public struct RiskService: Sendable {
         let now = services.clock.now
         let audit = principal.auditActor
         try await db.transaction { tx in
-            try await RiskStore.saveControl(id, control, state: state, on: tx, now: now)
+            guard try await RiskStore.saveControl(control, state: state, of: risk, on: tx, now: now) else { throw Self.changedMeanwhile }
             try await AuditLog.record(
                 AuditRecord(
                     action: "risk.measures", targetType: "risk", targetID: id.uuidString,
@@ -111,6 +111,10 @@ public struct RiskService: Sendable {
         }
         return try await find(id, by: principal, on: db)
     }
+
+    /// 409: the risk changed between reading and writing (another adjustment, or its event moved).
+    static let changedMeanwhile = GridHTTPError.conflict(LocalizedText(
+        zh: "该风险刚被他人修改，请刷新后重试", en: "The risk was changed meanwhile; reload it and try again"))
 
     // MARK: backfill
 

@@ -36,6 +36,7 @@ struct M0022CreateRisks: AsyncMigration {
             .field("closed_at", .datetime)
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
+            .field("version", .int, .required)
             .create()
         let sql = try database.sql
         try await sql.create(index: "risks_grid_idx").on("risks").column("grid_path").run()

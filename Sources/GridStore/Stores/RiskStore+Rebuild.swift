@@ -68,7 +68,7 @@ extension RiskStore {
                 source.id, source.number, source.type.code, kind.rawValue, source.grid.rawValue, source.point.lon, source.point.lat,
                 assessment.likelihood, assessment.severity, assessment.score, assessment.level(rules.thresholds).rawValue,
                 try json(assessment.facts), "[]", state.rawValue, source.reportedAt,
-                state == .closed ? (source.closedAt ?? source.reportedAt) : nil, now, now,
+                state == .closed ? (source.closedAt ?? source.reportedAt) : nil, now, now, 1,
             ])
             if pending.count >= 5_000 {
                 try await BulkInsert.rows(pending, into: "risks", columns: backfillColumns, on: db)
@@ -82,6 +82,6 @@ extension RiskStore {
 
     static let backfillColumns = [
         "id", "event_number", "type_code", "kind", "grid_path", "map_lon", "map_lat", "likelihood", "severity", "score", "level",
-        "facts", "adjustments", "state", "reported_at", "closed_at", "created_at", "updated_at",
+        "facts", "adjustments", "state", "reported_at", "closed_at", "created_at", "updated_at", "version",
     ]
 }

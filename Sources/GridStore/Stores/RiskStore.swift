@@ -20,11 +20,13 @@ public struct StoredRisk: Sendable, Equatable {
     public var closedAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
+    /// Optimistic-locking version: 1 when assessed, one more per operator's write.
+    public var version: Int
 
     public init(
         id: UUID, eventNumber: String, typeCode: String, gridPath: UnitPath, mapPoint: Coordinate, assessment: RiskAssessment,
         level: RiskLevel, control: RiskControl? = nil, state: RiskState, reportedAt: Date, warnedAt: Date? = nil, closedAt: Date? = nil,
-        createdAt: Date, updatedAt: Date
+        createdAt: Date, updatedAt: Date, version: Int = 1
     ) {
         self.id = id
         self.eventNumber = eventNumber
@@ -40,6 +42,7 @@ public struct StoredRisk: Sendable, Equatable {
         self.closedAt = closedAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.version = version
     }
 }
 
@@ -73,24 +76,34 @@ public enum RiskStore {
         try await (try db.sql).raw("SELECT * FROM risks WHERE id = \(bind: id)").first().map(decode)
     }
 
-    /// Saves a new assessment (an adjustment) and its level.
-    public static func saveAssessment(_ id: UUID, _ assessment: RiskAssessment, level: RiskLevel, on db: any Database, now: Date) async throws {
+    /// Saves a new assessment (an adjustment) and its level if the risk is still as `previous`
+    /// read it (its version); false when someone changed it first, so that no adjustment of
+    /// the history is lost.
+    public static func saveAssessment(
+        _ assessment: RiskAssessment, level: RiskLevel, of previous: StoredRisk, on db: any Database, now: Date
+    ) async throws -> Bool {
         try await (try db.sql).raw("""
             UPDATE risks SET likelihood = \(bind: assessment.likelihood), severity = \(bind: assessment.severity),
               score = \(bind: assessment.score), level = \(bind: level.rawValue), adjustments = \(bind: try StoreJSON.text(assessment.adjustments)),
-              updated_at = \(bind: now)
-            WHERE id = \(bind: id)
-            """).run()
+              updated_at = \(bind: now), version = version + 1
+            WHERE id = \(bind: previous.id) AND version = \(bind: previous.version)
+            RETURNING id
+            """).first() != nil
     }
 
-    /// Saves the controls (管控措施) and the state they lead to.
-    public static func saveControl(_ id: UUID, _ control: RiskControl, state: RiskState, on db: any Database, now: Date) async throws {
+    /// Saves the controls (管控措施) and the state they lead to, under the same check as
+    /// `saveAssessment`.
+    public static func saveControl(
+        _ control: RiskControl, state: RiskState, of previous: StoredRisk, on db: any Database, now: Date
+    ) async throws -> Bool {
         try await (try db.sql).raw("""
             UPDATE risks SET measures = \(bind: control.measures), responsible_unit_path = \(bind: control.responsibleUnit.rawValue),
               responsible_unit_name = \(bind: control.responsibleUnitName), responsible_person = \(bind: control.responsiblePerson),
-              plan = \(bind: control.plan), state = \(bind: state.rawValue), updated_at = \(bind: now)
-            WHERE id = \(bind: id)
-            """).run()
+              plan = \(bind: control.plan), state = \(bind: state.rawValue), updated_at = \(bind: now),
+              version = version + 1
+            WHERE id = \(bind: previous.id) AND version = \(bind: previous.version)
+            RETURNING id
+            """).first() != nil
     }
 
     /// Moves the state as the event moved (closed with it, back when reopened); false when the
@@ -193,7 +206,7 @@ public enum RiskStore {
     static let columns = [
         "id", "event_number", "type_code", "kind", "grid_path", "map_lon", "map_lat", "likelihood", "severity", "score", "level",
         "facts", "adjustments", "measures", "responsible_unit_path", "responsible_unit_name", "responsible_person", "plan", "state",
-        "reported_at", "warned_at", "closed_at", "created_at", "updated_at",
+        "reported_at", "warned_at", "closed_at", "created_at", "updated_at", "version",
     ]
 
     static func row(_ risk: StoredRisk) throws -> [any Encodable & Sendable] {
@@ -203,7 +216,7 @@ public enum RiskStore {
             a.likelihood, a.severity, a.score, risk.level.rawValue, try json(a.facts), try json(a.adjustments),
             risk.control?.measures, risk.control?.responsibleUnit.rawValue, risk.control?.responsibleUnitName,
             risk.control?.responsiblePerson, risk.control?.plan, risk.state.rawValue,
-            risk.reportedAt, risk.warnedAt, risk.closedAt, risk.createdAt, risk.updatedAt,
+            risk.reportedAt, risk.warnedAt, risk.closedAt, risk.createdAt, risk.updatedAt, risk.version,
         ]
     }
 
@@ -239,6 +252,6 @@ public enum RiskStore {
             assessment: assessment, level: level, control: control, state: state,
             reportedAt: try row.decode(column: "reported_at", as: Date.self), warnedAt: try row.decode(column: "warned_at", as: Date?.self),
             closedAt: try row.decode(column: "closed_at", as: Date?.self), createdAt: try row.decode(column: "created_at", as: Date.self),
-            updatedAt: try row.decode(column: "updated_at", as: Date.self))
+            updatedAt: try row.decode(column: "updated_at", as: Date.self), version: try row.decode(column: "version", as: Int.self))
     }
 }
