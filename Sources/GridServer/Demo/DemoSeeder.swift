@@ -140,7 +140,7 @@ public struct DemoSeeder: Sendable {
         // The year's indicator cells, summed over the batches, in one bulk write.
         let yearCells = cells
         try await db.transaction { tx in try await IndicatorStore.insertFresh(yearCells, on: tx) }
-        try await db.transaction { tx in try await RiskService(services: services).backfill(on: tx) }
+        _ = try await db.transaction { tx in try await RiskService(services: services).backfill(on: tx) }
         try await AuditLog.record(
             AuditRecord(action: "demo.events_loaded", targetType: "event", targetID: nil,
                         summary: "demo year of events up to \(services.calendar.day(of: now))", unitPath: hierarchy.units.first?.path),
