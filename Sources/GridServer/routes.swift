@@ -27,6 +27,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     WebhooksController(webhooks: WebhookService(services: services)).register(api)
     PatrolsController(patrols: PatrolService(services: services)).register(api)
     VisitsController().register(api)
+    TasksController().register(api)
     OneWindowController().register(api)
     SyncController().register(api)
     RisksController(risks: RiskService(services: services)).register(api)

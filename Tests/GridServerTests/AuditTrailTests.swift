@@ -197,6 +197,18 @@ import Vapor
             let body = try PatrolAPITests.json(PatrolUpsertDTO(startedAt: try app.grid.clock.now.addingTimeInterval(-600)))
             return (try await app.call(.PUT, "/api/v1/patrols/\(UUID())", token: worker, raw: body).status, "patrol.started")
         },
+        "POST /api/v1/tasks": { app, _ in
+            let department = try await app.token("dept_handler")
+            return (try await app.call(.POST, "/api/v1/tasks", token: department, json: try TaskAPITests.request(app)).status, "task.issued")
+        },
+        "PUT /api/v1/tasks/{id}/progress/{grid}": { app, _ in
+            let department = try await app.token("dept_handler")
+            let task = try TaskAPITests.request(app, units: [TaskAPITests.grid])
+            _ = try await app.call(.POST, "/api/v1/tasks", token: department, json: task)
+            let worker = try await app.token("gridworker")
+            let body = TaskProgressRequestDTO(checked: [0], done: false, version: 0)
+            return (try await app.call(.PUT, "/api/v1/tasks/\(task.id)/progress/\(TaskAPITests.grid)", token: worker, json: body).status, "task.progress")
+        },
         "POST /api/v1/visits": { app, _ in
             let worker = try await app.token("gridworker")
             let household = try #require(try await VisitAPITests.due(app, worker).items.first)

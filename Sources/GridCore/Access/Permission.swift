@@ -45,4 +45,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     /// 风险研判与管控: adjust a risk's likelihood and severity, record its measures and plan.
     case risksManage = "risks.manage"
     case patrolRecord = "patrol.record"
+    /// 下派任务: push a task with a checklist down to grids.
+    case tasksIssue = "tasks.issue"
+    /// 任务进度: tick a pushed task's checklist for one's own grid.
+    case tasksRecord = "tasks.record"
 }

@@ -30,8 +30,8 @@ public struct PermissionTable: Sendable {
                 .unitsRead, .unitsManage, .usersRead, .usersManage, .auditRead, .gridsRead, .gridsManage, .staffManage,
                 .catalogManage, .calendarManage, .settingsManage, .eventsRead, .statsRead, .assessmentManage,
             ],
-            .districtOperator: centre.union([.eventsReportAnywhere]),
-            .streetOperator: centre,
+            .districtOperator: centre.union([.eventsReportAnywhere, .tasksIssue]),
+            .streetOperator: centre.union([.tasksIssue]),
             .communityOperator: staffRead.union([
                 .usersRead, .eventsReport, .eventsTriage, .eventsHandle, .eventsVerify, .eventsClose,
                 .eventsEscalate, .basicDataRead, .basicDataWrite, .personalDataUnmask, .statsRead, .risksRead, .risksManage,
@@ -39,13 +39,15 @@ public struct PermissionTable: Sendable {
             ]),
             .gridHead: staffRead.union([
                 .eventsReport, .eventsTriage, .eventsVerify, .eventsEscalate, .basicDataRead, .basicDataWrite,
-                .statsRead, .patrolRecord,
+                .statsRead, .patrolRecord, .tasksRecord,
             ]),
             .gridWorker: staffRead.union([
-                .eventsReport, .eventsHandle, .eventsVerify, .basicDataRead, .basicDataWrite, .patrolRecord,
+                .eventsReport, .eventsHandle, .eventsVerify, .basicDataRead, .basicDataWrite, .patrolRecord, .tasksRecord,
             ]),
             .auxiliary: staffRead.union([.eventsReport, .patrolRecord]),
-            .departmentHandler: [.unitsRead, .gridsRead, .eventsRead, .eventsReport, .eventsReportAnywhere, .eventsHandle],
+            .departmentHandler: [
+                .unitsRead, .gridsRead, .eventsRead, .eventsReport, .eventsReportAnywhere, .eventsHandle, .tasksIssue,
+            ],
             .leader: staffRead.union([.eventsSupervise, .statsRead, .risksRead]),
             .resident: [.eventsReport],
         ])

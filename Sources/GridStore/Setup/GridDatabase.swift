@@ -73,6 +73,7 @@ public enum GridDatabase {
             M0024CreateAssessments(),
             M0022CreateRisks(),
             M0023CreatePortalAndOneWindow(),
+            M0025CreateTasks(),
         ]
     }
 
