@@ -136,7 +136,7 @@ GG.app = (function () {
     await GG.queue.flush();
     try { await GG.sync.pull(); } catch (e) { if (e.status === 401) GG.events.emit("signin-needed"); }
     // The lists a worker opens in the field, kept for when the network is gone.
-    var lists = [["visitsDue", "/api/v1/visits/due"], ["toVerify", "/api/v1/events?box=to_verify&per=50"], ["inbox", "/api/v1/inbox?per=20"]];
+    var lists = [["visitsDue", "/api/v1/visits/due"], ["toVerify", "/api/v1/events?box=to_verify&per=50"], ["inbox", "/api/v1/inbox?per=20"], ["tasks", "/api/v1/tasks"]];
     for (var i = 0; i < lists.length; i++) {
       try { await GG.sync.cached(lists[i][0], lists[i][1]); } catch (e) { /* refused: keep the old copy */ }
     }

@@ -135,7 +135,7 @@ GG.queue = (function () {
     var b = answer.body;
     if (b && typeof b === "object") {
       var kept = {};
-      ["id", "number", "state", "state_label", "version", "error", "message", "field", "errors", "current"].forEach(function (k) {
+      ["id", "number", "state", "state_label", "version", "checked", "done", "error", "message", "field", "errors", "current"].forEach(function (k) {
         if (b[k] !== undefined) kept[k] = b[k];
       });
       if (kept.current) {

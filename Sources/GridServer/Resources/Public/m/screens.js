@@ -129,7 +129,27 @@ GG.screens.work = {
     var verify = { body: null }, inbox = { body: null };
     try { verify = await GG.sync.cached("toVerify", "/api/v1/events?box=to_verify&per=50"); } catch (e) { /* kept copy below */ }
     try { inbox = await GG.sync.cached("inbox", "/api/v1/inbox?per=20"); } catch (e) { /* kept copy below */ }
+    var tasks = { body: null };
+    try { tasks = await GG.sync.cached("tasks", "/api/v1/tasks"); } catch (e) { /* no tasks for this account */ }
     var queue = await GG.queue.all();
+    // Pushed tasks (部门下派任务): the grid's progress, overlaid with the latest queued write for it.
+    var taskItems = tasks.body && tasks.body.view === "grid" ? tasks.body.items : [];
+    var taskState = {};
+    taskItems.forEach(function (t) {
+      var p = t.progress[0];
+      if (p) taskState[t.id] = { grid: p.grid, checked: p.checked, done: p.done, version: p.version, state: null };
+    });
+    queue.filter(function (x) { return x.kind === "task" && x.state !== "failed"; }).forEach(function (x) {
+      var s = taskState[x.meta.task];
+      if (!s) return;
+      // Done and conflict items carry the server's progress as their answer (a 409 answers the current one).
+      var answer = x.state !== "pending" && x.answer && x.answer.body && typeof x.answer.body.version === "number" ? x.answer.body : null;
+      var version = x.state === "pending" ? x.body.version + 1 : answer ? answer.version : null;
+      if (version === null || version < s.version) return;
+      // A 409 answers the grid's current progress (kept with the item): show it, to be checked and saved again.
+      var shown = x.state === "conflict" && Array.isArray(answer.checked) ? answer : x.state === "conflict" ? s : x.body;
+      taskState[x.meta.task] = { grid: s.grid, checked: shown.checked, done: shown.done, version: version, state: x.state };
+    });
     var acted = {};
     queue.filter(function (x) { return x.kind === "verify" && x.state !== "failed"; }).forEach(function (x) { acted[x.meta.event] = x; });
     var reports = queue.filter(function (x) { return x.kind === "report"; });
@@ -150,6 +170,18 @@ GG.screens.work = {
           (done ? '<span class="flag done">已' + (done.body.passed ? "核查通过" : "退回返工") + (done.state === "done" ? "" : "，待上传") + "</span>"
             : '<div class="row"><button class="primary" data-verify="pass">核查通过</button><button class="danger" data-verify="fail">不通过</button></div>') + "</li>";
       }).join("") + "</ul>" : '<p class="empty">没有待核查的事件</p>') +
+      '<h3>任务 <small>' + taskItems.length + "</small></h3>" +
+      (taskItems.length ? '<ul class="list" id="task-list">' + taskItems.map(function (t) {
+        var s = taskState[t.id] || { checked: [], done: false };
+        return '<li data-task="' + t.id + '"><b>' + GG.esc(t.title) + "</b><small>" + GG.esc(t.issuing_unit_name) + " · 限 " + GG.esc(t.due) + " 前完成</small>" +
+          (t.description ? "<small>" + GG.esc(t.description) + "</small>" : "") +
+          t.checklist.map(function (item, i) {
+            return '<label class="check"><input type="checkbox" data-item="' + i + '"' + (s.checked.indexOf(i) >= 0 ? " checked" : "") + "> " + GG.esc(item) + "</label>";
+          }).join("") +
+          '<label class="check"><input type="checkbox" data-done' + (s.done ? " checked" : "") + "> 已完成</label>" +
+          (s.state === "pending" ? '<span class="flag">待上传</span>' : s.state === "conflict" ? '<span class="flag">冲突：已载入最新进度，请核对后再保存</span>' : "") +
+          '<div class="row"><button class="primary" data-save>保存进度</button></div></li>';
+      }).join("") + "</ul>" : '<p class="empty">没有下派的任务</p>') +
       '<h3>我的上报</h3><ul class="list" id="my-reports">' +
       reports.slice().reverse().map(function (x) {
         var label = x.state === "done" && x.answer && x.answer.body ? (x.answer.body.state_label || "已上传") : states[x.state];
@@ -167,6 +199,24 @@ GG.screens.work = {
       (inbox.body && inbox.body.items.length ? '<ul class="list">' + inbox.body.items.map(function (m) {
         return '<li class="' + (m.read_at ? "" : "unread") + '"><b>' + GG.esc(m.message) + "</b><small>" + GG.esc(GG.localTime(m.created_at)) + "</small></li>";
       }).join("") + "</ul>" : '<p class="empty">没有新消息</p>');
+    var taskList = GG.$("#task-list");
+    if (taskList) taskList.addEventListener("click", async function (e) {
+      if (!("save" in e.target.dataset)) return;
+      var li = e.target.closest("li");
+      var s = taskState[li.dataset.task];
+      if (!s) return;
+      var checked = Array.prototype.map.call(li.querySelectorAll("input[data-item]:checked"), function (c) { return Number(c.dataset.item); });
+      var done = li.querySelector("input[data-done]").checked;
+      // The version seen goes with the write (after any queued before it): a colleague's newer
+      // progress answers 409 and the item is kept as a conflict instead of overwriting it.
+      await GG.queue.enqueue({
+        id: GG.uuid(), method: "PUT", path: "/api/v1/tasks/" + li.dataset.task + "/progress/" + s.grid, kind: "task",
+        label: "任务进度 " + (li.querySelector("b").textContent || ""), meta: { task: li.dataset.task },
+        body: { checked: checked, done: done, version: s.version },
+      });
+      GG.toast(navigator.onLine ? "任务进度已提交" : "任务进度已保存，联网后上传");
+      GG.screens.work.render(main);
+    });
     var list = GG.$("#verify-list");
     if (list) list.addEventListener("click", async function (e) {
       var which = e.target.dataset.verify;
