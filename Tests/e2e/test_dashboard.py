@@ -15,7 +15,7 @@ def test_leader_reads_the_district_and_narrows_to_a_street(browser, server):
     browser.find_element(By.CSS_SELECTOR, "#dashboard-filters button").click()
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "figures")))
     figures = browser.find_element(By.ID, "figures").text
-    for label in ("上报", "有效上报率", "结案率", "按期处置率", "超期未办"):
+    for label in ("上报", "有效上报率", "流转率", "应结案数", "结案率", "按期结案率", "满意率", "超期未办"):
         assert label in figures
     reported = int(browser.find_element(By.CSS_SELECTOR, "#figure-reported .figure-value").text)
     assert reported > 0
