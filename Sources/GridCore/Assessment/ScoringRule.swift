@@ -48,7 +48,8 @@ public enum ScoringRule: Sendable, Hashable, Codable {
             let reached = steps.sorted { $0.atLeast < $1.atLeast }.last { value >= $0.atLeast }
             return min(weight, reached?.points ?? 0)
         case .penalty(let each):
-            return -min(weight, max(0, value) * each)
+            let taken = min(weight, max(0, value) * each)
+            return taken == 0 ? 0 : -taken
         }
     }
 

@@ -22,7 +22,7 @@ struct AssessmentService {
                 guard case .worker(let raw) = IndicatorCell.Subject(stored: stored), let id = UUID(uuidString: raw) else { continue }
                 byWorker[id] = (byWorker[id] ?? MeasureVector()) + vector
             }
-            let names = try await UserStore.displayNames(Array(byWorker.keys), on: db)
+            let names = try await WorkerNames.resolve(Array(byWorker.keys), under: unit, on: db)
             return byWorker.map { .init(key: $0.key.uuidString.lowercased(), name: names[$0.key] ?? "—", measures: $0.value) }
         case .grid, .community:
             let units = try await UnitStore.subtree(unit.path, on: db)

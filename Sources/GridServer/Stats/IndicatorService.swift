@@ -62,7 +62,7 @@ struct IndicatorService {
                 guard case .worker(let raw) = IndicatorCell.Subject(stored: stored), let id = UUID(uuidString: raw) else { continue }
                 byWorker[id] = (byWorker[id] ?? MeasureVector()) + vector
             }
-            let names = try await UserStore.displayNames(Array(byWorker.keys), on: db)
+            let names = try await WorkerNames.resolve(Array(byWorker.keys), under: unit, on: db)
             return byWorker.map { Self.row(key: $0.key.uuidString.lowercased(), name: names[$0.key] ?? "—", $0.value) }
                 .sorted { ($0.name, $0.key) < ($1.name, $1.key) }
         case .department:

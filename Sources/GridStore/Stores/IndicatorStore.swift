@@ -147,6 +147,25 @@ public enum IndicatorStore {
         try await sums(period, under: path, subject: subject, type: type, on: db)[""] ?? MeasureVector()
     }
 
+    /// The grid each reporter under `path` reported from (the first by path when several), for
+    /// naming reporters who have no account here (a migrated platform's, the demo's).
+    public static func workerGrids(under path: UnitPath, on db: any Database) async throws -> [UUID: UnitPath] {
+        let rows = try await (try db.sql).raw("""
+            SELECT subject, MIN(unit_path) AS unit_path FROM \(ident: table)
+            WHERE grain = \(bind: IndicatorCell.Grain.month.rawValue) AND \(condition(.workers))
+              AND unit_path >= \(bind: path.rawValue) AND unit_path < \(bind: path.subtreeUpperBound)
+            GROUP BY subject
+            """).all()
+        var grids: [UUID: UnitPath] = [:]
+        for row in rows {
+            guard case .worker(let raw) = IndicatorCell.Subject(stored: try row.decode(column: "subject", as: String.self)),
+                  let id = UUID(uuidString: raw), let grid = UnitPath(rawValue: try row.decode(column: "unit_path", as: String.self))
+            else { continue }
+            grids[id] = grid
+        }
+        return grids
+    }
+
     private static func condition(_ subject: SubjectFilter) -> SQLQueryString {
         switch subject {
         case .territory: "subject = ''"

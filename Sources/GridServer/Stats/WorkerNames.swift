@@ -1,0 +1,20 @@
+import FluentKit
+import Foundation
+import GridCore
+import GridStore
+
+/// Names for reporters in rankings (网格员): the account's display name, or — for a reporter
+/// with no account here (the demo's grid workers, a migrated platform's) — "<grid> 网格员".
+enum WorkerNames {
+    static func resolve(_ ids: [UUID], under unit: OrgUnit, on db: any Database) async throws -> [UUID: String] {
+        var names = try await UserStore.displayNames(ids, on: db)
+        let missing = ids.filter { names[$0] == nil }
+        guard !missing.isEmpty else { return names }
+        let grids = try await IndicatorStore.workerGrids(under: unit.path, on: db)
+        let units = Dictionary(try await UnitStore.subtree(unit.path, on: db).map { ($0.path, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for id in missing {
+            if let grid = grids[id], let name = units[grid] { names[id] = "\(name) 网格员" }
+        }
+        return names
+    }
+}
