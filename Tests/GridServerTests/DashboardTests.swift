@@ -56,6 +56,9 @@ import Vapor
             #expect(refusal.contains("统计周期"))
             let (month, _, _) = try await browser.request(.GET, "/console/dashboard?period=2026-Q4")
             #expect(month == .ok)
+            // A year's trend is drawn by month: January's reports, not 365 daily points.
+            let (_, year, _) = try await browser.request(.GET, "/console/dashboard?period=2026")
+            #expect(year.contains("\"2026-01\"") && year.contains("\"2026-12\"") && !year.contains("\"12-31\""))
         }
     }
 

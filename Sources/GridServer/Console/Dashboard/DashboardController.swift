@@ -155,15 +155,32 @@ struct DashboardController {
         let (overdueItems, overdueNow) = try await EventStore.list(overdueFilter, page: 1, per: 10, on: req.db)
         let overdue = try await ConsoleEventsController(events: events).rows(overdueItems, now: now, language: language, on: req.db)
 
-        // The trend: the last 30 days, or the period's own days when it is shorter than a year.
-        let trendPeriod = period.first.days(to: period.last) >= 27 && period.first.days(to: period.last) < 366
-            ? period : StatPeriod.custom(from: today.adding(days: -29), through: today)
-        let byDay = try await IndicatorStore.sums(trendPeriod, under: unit.path, subject: .territory, daily: true, groupBy: .period, on: req.db)
-        let days = (0...trendPeriod.first.days(to: trendPeriod.last)).map { trendPeriod.first.adding(days: $0).description }
+        // The trend: by month for a period longer than a quarter (a district's year by day would
+        // read 200,000 daily cells), else by day over the period, or the last 30 days when shorter.
+        let length = period.first.days(to: period.last)
+        let keys: [String]
+        let byKey: [String: MeasureVector]
+        if length > 92 {
+            let months = StatPeriod.custom(
+                from: StatPeriod.containing(period.first, length: "month").first, through: StatPeriod.containing(period.last, length: "month").last)
+            byKey = try await IndicatorStore.sums(months, under: unit.path, subject: .territory, groupBy: .period, on: req.db)
+            var monthKeys: [String] = []
+            var cursor = months.first
+            while cursor <= months.last {
+                let month = StatPeriod.containing(cursor, length: "month")
+                monthKeys.append(month.description)
+                cursor = month.last.next
+            }
+            keys = monthKeys
+        } else {
+            let days = length >= 27 ? period : StatPeriod.custom(from: today.adding(days: -29), through: today)
+            byKey = try await IndicatorStore.sums(days, under: unit.path, subject: .territory, daily: true, groupBy: .period, on: req.db)
+            keys = (0...days.first.days(to: days.last)).map { days.first.adding(days: $0).description }
+        }
         let trend: [String: [String]] = [
-            "labels": days.map { String($0.dropFirst(5)) },
-            "reported": days.map { String(byDay[$0]?[.reported] ?? 0) },
-            "closed": days.map { String(byDay[$0]?[.closed] ?? 0) },
+            "labels": keys.map { $0.count > 7 ? String($0.dropFirst(5)) : $0 },
+            "reported": keys.map { String(byKey[$0]?[.reported] ?? 0) },
+            "closed": keys.map { String(byKey[$0]?[.closed] ?? 0) },
             "names": [LocalizedText(zh: "上报", en: "Reported").text(in: language), LocalizedText(zh: "结案（按应结案日）", en: "Closed (by due day)").text(in: language)],
         ]
 
