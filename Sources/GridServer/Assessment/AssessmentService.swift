@@ -16,13 +16,7 @@ struct AssessmentService {
     func subjects(of scheme: AssessmentScheme, under unit: OrgUnit, period: StatPeriod, on db: any Database) async throws -> [AssessmentRun.Subject] {
         switch scheme.subject {
         case .worker:
-            let bySubject = try await IndicatorStore.sums(period, under: unit.path, subject: .workers, groupBy: .subject, on: db)
-            var byWorker: [UUID: MeasureVector] = [:]
-            for (stored, vector) in bySubject {
-                guard case .worker(let raw) = IndicatorCell.Subject(stored: stored), let id = UUID(uuidString: raw) else { continue }
-                byWorker[id] = (byWorker[id] ?? MeasureVector()) + vector
-            }
-            let names = try await WorkerNames.resolve(Array(byWorker.keys), under: unit, on: db)
+            let (byWorker, names) = try await WorkerNames.figures(period, under: unit, on: db)
             return byWorker.map { .init(key: $0.key.uuidString.lowercased(), name: names[$0.key] ?? "—", measures: $0.value) }
         case .grid, .community:
             let units = try await UnitStore.subtree(unit.path, on: db)

@@ -56,13 +56,7 @@ struct IndicatorService {
             let byPeriod = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, type: type, groupBy: .period, on: db)
             return byPeriod.keys.sorted().map { Self.row(key: $0, name: $0, byPeriod[$0] ?? MeasureVector()) }
         case .worker:
-            let bySubject = try await IndicatorStore.sums(period, under: unit.path, subject: .workers, groupBy: .subject, on: db)
-            var byWorker: [UUID: MeasureVector] = [:]
-            for (stored, vector) in bySubject {
-                guard case .worker(let raw) = IndicatorCell.Subject(stored: stored), let id = UUID(uuidString: raw) else { continue }
-                byWorker[id] = (byWorker[id] ?? MeasureVector()) + vector
-            }
-            let names = try await WorkerNames.resolve(Array(byWorker.keys), under: unit, on: db)
+            let (byWorker, names) = try await WorkerNames.figures(period, under: unit, on: db)
             return byWorker.map { Self.row(key: $0.key.uuidString.lowercased(), name: names[$0.key] ?? "—", $0.value) }
                 .sorted { ($0.name, $0.key) < ($1.name, $1.key) }
         case .department:

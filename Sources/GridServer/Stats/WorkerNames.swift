@@ -6,6 +6,19 @@ import GridStore
 /// Names for reporters in rankings (网格员): the account's display name, or — for a reporter
 /// with no account here (the demo's grid workers, a migrated platform's) — "<grid> 网格员".
 enum WorkerNames {
+    /// Each reporter's summed cells for the period under `unit`, and their names.
+    static func figures(
+        _ period: StatPeriod, under unit: OrgUnit, on db: any Database
+    ) async throws -> (byWorker: [UUID: MeasureVector], names: [UUID: String]) {
+        let bySubject = try await IndicatorStore.sums(period, under: unit.path, subject: .workers, groupBy: .subject, on: db)
+        var byWorker: [UUID: MeasureVector] = [:]
+        for (stored, vector) in bySubject {
+            guard case .worker(let raw) = IndicatorCell.Subject(stored: stored), let id = UUID(uuidString: raw) else { continue }
+            byWorker[id] = (byWorker[id] ?? MeasureVector()) + vector
+        }
+        return (byWorker, try await resolve(Array(byWorker.keys), under: unit, on: db))
+    }
+
     static func resolve(_ ids: [UUID], under unit: OrgUnit, on db: any Database) async throws -> [UUID: String] {
         var names = try await UserStore.displayNames(ids, on: db)
         let missing = ids.filter { names[$0] == nil }

@@ -161,7 +161,7 @@ struct ConsoleAssessmentsController {
         let language = req.language
         let names = run.scheme.items.map { Indicator.find($0.indicator)?.name.text(in: language) ?? $0.indicator }
         let zh = language == .zhHans
-        var text = "\u{FEFF}" + CSVText.line(
+        var text = CSVText.line(
             [zh ? "名次" : "rank", zh ? "编码" : "key", zh ? "名称" : "name"] + names.flatMap { [$0, $0 + (zh ? "得分" : " points")] }
             + [zh ? "加减分" : "bonus", zh ? "总分" : "total", zh ? "等级" : "grade"]) + "\r\n"
         for result in run.results {
@@ -176,10 +176,7 @@ struct ConsoleAssessmentsController {
             AuditRecord(action: "assessment.export", targetType: "assessment", targetID: run.id.uuidString,
                         summary: "\(run.scheme.name) \(run.period)", unitPath: run.unitPath),
             by: principal.auditActor(for: req), on: req.db, now: try req.grid.clock.now)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"assessment-\(run.period).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return PeopleController.csvResponse(text, name: "assessment-\(run.period).csv")
     }
 
     static func rows(_ results: [AssessmentRun.Result], items: [AssessmentScheme.Item], language: Language) -> [ResultRow] {

@@ -88,7 +88,7 @@ struct IndicatorsPageController {
         let language = req.language
         // Values, then every measure: whoever checks a figure has its numerator and denominator.
         let measures = Measure.allCases.map(\.column)
-        var text = "\u{FEFF}" + CSVText.line(
+        var text = CSVText.line(
             [language == .zhHans ? "编码" : "key", language == .zhHans ? "名称" : "name"] + report.indicators.map(\.name) + measures) + "\r\n"
         for row in report.rows + [report.total] {
             text += CSVText.line([row.key, row.name] + report.indicators.map { Self.raw(row.values[$0.id] ?? nil) }
@@ -98,10 +98,7 @@ struct IndicatorsPageController {
             AuditRecord(action: "stats.export", targetType: "unit", targetID: report.unitCode,
                         summary: "indicators \(report.period) by \(report.by)", unitPath: principal.unitPath),
             by: principal.auditActor(for: req), on: req.db, now: try req.grid.clock.now)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"indicators-\(report.unitCode)-\(report.period)-\(report.by).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return PeopleController.csvResponse(text, name: "indicators-\(report.unitCode)-\(report.period)-\(report.by).csv")
     }
 
     static func row(_ row: IndicatorReportDTO.Row, _ report: IndicatorReportDTO) -> Page.Row {
