@@ -73,8 +73,7 @@ struct EventsController {
             let filter = try await Self.filter(req, principal)
             let (items, total) = try await EventStore.list(filter, page: page, per: per, on: req.db)
             let presenter = try presenter(req)
-            var grids: [UUID: GridRefDTO] = [:]
-            for id in Set(items.map(\.gridID)) { grids[id] = try await UnitStore.find(id: id, on: req.db).map(GridFeatures.ref) }
+            let grids = try await UnitStore.find(ids: items.map(\.gridID), on: req.db).mapValues(GridFeatures.ref)
             return PageDTO(
                 items: items.map { presenter.dto($0, grid: grids[$0.gridID] ?? GridRefDTO(id: $0.gridID, code: "", name: "", kind: .grid), timeline: nil, photos: []) },
                 page: page, per: per, total: total)

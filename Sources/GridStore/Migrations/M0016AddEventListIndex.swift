@@ -10,10 +10,10 @@ import SQLKit
 /// milliseconds on SQLite, and PostgreSQL can answer with index-only scans.
 struct M0016AddEventListIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await EventListIndexes.create(on: database)
+        try await EventListIndexes.create(EventListIndexes.territory, on: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await EventListIndexes.drop(on: database)
+        try await EventListIndexes.drop(EventListIndexes.territory, on: database)
     }
 }

@@ -74,6 +74,7 @@ public enum GridDatabase {
             M0022CreateRisks(),
             M0023CreatePortalAndOneWindow(),
             M0025CreateTasks(),
+            M0028AddOpenEventAndNameIndexes(),
         ]
     }
 

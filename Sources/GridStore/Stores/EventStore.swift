@@ -194,7 +194,7 @@ public enum EventStore {
               SUM(CASE WHEN state NOT IN ('handled', 'verified') AND deadline_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue_count
             FROM events
             WHERE grid_path >= \(bind: path.rawValue) AND grid_path < \(bind: path.subtreeUpperBound)
-              AND state NOT IN ('closed', 'archived', 'rejected')
+              AND \(unsafeRaw: EventListIndexes.openCondition)
             GROUP BY grid_path
             """).all()
         var counts: [UnitPath: (open: Int, overdue: Int)] = [:]
@@ -235,7 +235,7 @@ public enum EventStore {
         let rows = try await (try db.sql).raw("""
             SELECT * FROM events
             WHERE type_code = \(bind: typeCode) AND reported_at >= \(bind: since) AND id <> \(bind: id)
-              AND state NOT IN ('closed', 'archived', 'rejected')
+              AND \(unsafeRaw: EventListIndexes.openCondition)
               AND map_lon BETWEEN \(bind: point.lon - dLon) AND \(bind: point.lon + dLon)
               AND map_lat BETWEEN \(bind: point.lat - dLat) AND \(bind: point.lat + dLat)
             """).all()
@@ -393,6 +393,13 @@ public enum EventStore {
         public var sort: Sort = .newest
 
         public init() {}
+
+        /// Holds open events only — by its states or as overdue — so the open events' indexes can answer.
+        var onlyOpen: Bool {
+            if overdueAt != nil { return true }
+            guard let states, !states.isEmpty else { return false }
+            return states.allSatisfy(\.isOpen)
+        }
     }
 
     /// List orders (`sort=` on the wire).
@@ -485,6 +492,7 @@ public enum EventStore {
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
             conditions.append("(description LIKE \(bind: pattern) OR number = \(bind: text))" as SQLQueryString)
         }
+        if filter.onlyOpen { conditions.append(SQLRaw(EventListIndexes.openCondition)) }
         return conditions.isEmpty ? SQLRaw("1 = 1") : SQLList(conditions, separator: SQLRaw(" AND "))
     }
 

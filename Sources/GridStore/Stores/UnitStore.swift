@@ -32,6 +32,19 @@ public enum UnitStore {
         try await UnitModel.find(id, on: db)?.toDomain()
     }
 
+    /// Many units by id in a few statements (a list's grids: one lookup per row cost an export of
+    /// a thousand events half a second).
+    public static func find(ids: some Collection<UUID>, on db: any Database) async throws -> [UUID: OrgUnit] {
+        var units: [UUID: OrgUnit] = [:]
+        for chunk in Array(Set(ids)).chunked(into: 500).map(Array.init) {
+            for model in try await UnitModel.query(on: db).filter(\.$id ~~ chunk).all() {
+                let unit = try model.toDomain()
+                units[unit.id] = unit
+            }
+        }
+        return units
+    }
+
     public static func find(code: String, on db: any Database) async throws -> OrgUnit? {
         try await UnitModel.query(on: db).filter(\.$code == code).first()?.toDomain()
     }

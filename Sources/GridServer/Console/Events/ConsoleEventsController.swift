@@ -165,8 +165,7 @@ struct ConsoleEventsController {
     }
 
     func rows(_ items: [StoredEvent], now: Date, language: Language, on db: any Database) async throws -> [InboxPage.Row] {
-        var grids: [UUID: String] = [:]
-        for id in Set(items.map(\.gridID)) { grids[id] = try await UnitStore.find(id: id, on: db)?.name }
+        let grids = try await UnitStore.find(ids: items.map(\.gridID), on: db).mapValues(\.name)
         let time = ConsoleTime(timeZone: events.calendar.timeZone)
         return items.map { event in
             let s = event.snapshot
