@@ -101,7 +101,12 @@ struct APIRouter {
     static func json(_ value: some Encodable, status: HTTPResponseStatus) throws -> Vapor.Response {
         let response = Vapor.Response(status: status)
         response.headers.contentType = .json
-        response.body = .init(data: try JSONEncoder.api.encode(value))
+        if let collection = value as? GeoJSONFeatureCollection {
+            // Map layers answer thousands of features; the direct writer gives the encoder's bytes.
+            response.body = .init(buffer: ByteBuffer(bytes: GeoJSONWriter.json(collection)))
+        } else {
+            response.body = .init(data: try JSONEncoder.api.encode(value))
+        }
         return response
     }
 }
