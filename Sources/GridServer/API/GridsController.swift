@@ -40,8 +40,9 @@ struct GridsController {
             let outlines = try await GridMapStore.outlines(under: unit.path, kinds: kinds, at: try Self.day(req, "at"), on: req.db)
             let staff = try await GridMapStore.staffByGrid(under: unit.path, on: req.db)
             let events = try await EventStore.countsByGrid(under: unit.path, now: try req.grid.clock.now, on: req.db)
+            let language = req.language
             return GeoJSONFeatureCollection(features: outlines.map {
-                GridFeatures.feature($0, staff: staff[$0.unit.id] ?? [], events: events[$0.unit.path] ?? (0, 0), language: req.language)
+                GridFeatures.feature($0, staff: staff[$0.unit.id] ?? [], events: events[$0.unit.path] ?? (0, 0), language: language)
             })
         }
         api.add(.GET, "grids/export", summary: "Every outline under a unit as GeoJSON, ready to import again", tag: "grids",
