@@ -79,6 +79,11 @@ public func configure(_ app: Application, _ config: ServerConfig) async throws {
         guard result.delivered + result.retrying + result.failed > 0 else { return nil }
         return "\(result.delivered) delivered, \(result.retrying) to retry, \(result.failed) failed"
     })
+    // Visits due follow the register as each month opens; hourly is plenty (the sweep's switch turns it on).
+    app.lifecycle.use(PeriodicJob(name: "visits due", interval: config.sweepInterval > 0 ? 3600 : 0) { app in
+        try await IndicatorStore.refreshVisitsDue(today: IndicatorStore.day(try app.grid.clock.now), openOnly: true, on: app.db)
+        return nil
+    })
     try routes(app, services)
 }
 

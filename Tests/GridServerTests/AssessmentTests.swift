@@ -42,11 +42,12 @@ import Vapor
             let run = try Self.decode(body)
             let result = try #require(run.results.first)
             #expect(run.results.count == 1 && result.rank == 1)
-            // valid 2 → 2/30×30 = 2; rate 2/3 → (0.667−0.3)/0.6×25 = 15.28; no stars, none on the spot; 1 refused → −1
+            // valid 2 → 2/30×25 = 1.67; rate 2/3 → (0.667−0.3)/0.6×20 = 12.22; no stars, none on the spot, no patrols or
+            // visits; 1 refused → −1
             let valid = try #require(result.items.first { $0.indicator == "valid_rate" })
             #expect(valid.numerator == 2 && valid.denominator == 3)
-            #expect(valid.points == 15.28)
-            #expect(result.total == 16.28)
+            #expect(valid.points == 12.22)
+            #expect(result.total == 12.89)
             #expect(result.grade == .unqualified)
             #expect(run.state == "draft")
 

@@ -158,12 +158,12 @@ import Vapor
     /// Every cell, as text, in key order.
     static func cells(_ db: any Database) async throws -> [String] {
         let sql = try #require(db as? any SQLDatabase)
-        let columns = ["grain", "subject", "period", "unit_path", "type_code"] + Measure.allCases.map(\.column)
+        let columns = ["grain", "subject", "period", "unit_path", "type_code"] + Measure.stored.map(\.column)
         let rows = try await sql.raw("SELECT * FROM indicator_cells ORDER BY grain, subject, period, unit_path, type_code").all()
         return try rows.map { row in
             try columns.map { column in
                 Measure(rawValue: column) == nil ? try row.decode(column: column, as: String.self) : String(try row.decode(column: column, as: Int.self))
             }.joined(separator: "|")
-        }.filter { !$0.hasSuffix(String(repeating: "|0", count: Measure.allCases.count)) }
+        }.filter { !$0.hasSuffix(String(repeating: "|0", count: Measure.stored.count)) }
     }
 }

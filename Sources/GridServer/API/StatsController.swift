@@ -16,6 +16,7 @@ struct StatsController {
                     .query("period", .string(), "2026-11-05, 2026-11, 2026-Q4, 2026 or 2026-11-01..2026-11-20 (default: this month)"),
                     .query("type", .string(), "One event type's code"),
                     .query("by", .string(enumeration: IndicatorBreakdown.allCases.map(\.rawValue)), "Rows of the breakdown (default none)"),
+                    .query("completeness", .boolean(), "Also read the register's completeness (a stock, read live: slower on large areas)"),
                 ],
                 response: IndicatorReportDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
@@ -23,8 +24,14 @@ struct StatsController {
             let unit = try await PeopleController.unit(req, principal)
             let query = try Self.query(req, today: services.calendar.day(of: services.clock.now))
             return try await indicators.report(
-                unit: unit, period: query.period, type: query.type, by: query.by, now: services.clock.now, language: req.language, on: req.db)
+                unit: unit, period: query.period, type: query.type, by: query.by, completeness: Self.completeness(req),
+                now: services.clock.now, language: req.language, on: req.db)
         }
+    }
+
+    /// Whether the register's completeness is asked for (`completeness=true` or `1`).
+    static func completeness(_ req: Request) -> Bool {
+        ["true", "1", "on"].contains(req.query[String.self, at: "completeness"] ?? "")
     }
 
     /// The period, type and breakdown asked for, each refused by name when malformed.

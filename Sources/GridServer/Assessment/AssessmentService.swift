@@ -13,15 +13,19 @@ struct AssessmentService {
     static let topWorkers = 10
 
     /// Each subject of the scheme's circle under `unit`, with its measures for the period.
+    /// The register's stocks are read only when an item scores one (`RegisterStocks.needed`).
     func subjects(of scheme: AssessmentScheme, under unit: OrgUnit, period: StatPeriod, on db: any Database) async throws -> [AssessmentRun.Subject] {
+        let stocks = RegisterStocks.needed(by: scheme) && scheme.subject != .department
+            ? try await RegisterStocks.byGrid(under: unit.path, services: services, on: db) : nil
         switch scheme.subject {
         case .worker:
-            let (byWorker, names) = try await WorkerNames.figures(period, under: unit, on: db)
+            let (byWorker, names) = try await WorkerNames.figures(period, under: unit, stocks: stocks, on: db)
             return byWorker.map { .init(key: $0.key.uuidString.lowercased(), name: names[$0.key] ?? "—", measures: $0.value) }
         case .grid, .community:
             let units = try await UnitStore.subtree(unit.path, on: db)
                 .filter { scheme.subject == .grid ? $0.kind.isGrid : $0.kind == .community }
-            let byGrid = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, groupBy: .unitPath, on: db)
+            var byGrid = try await IndicatorStore.sums(period, under: unit.path, subject: .territory, groupBy: .unitPath, on: db)
+            for (grid, stock) in stocks ?? [:] { byGrid[grid] = (byGrid[grid] ?? MeasureVector()) + stock }
             let rolled = IndicatorBreakdown.rollUp(byGrid, into: units.map(\.path))
             return units.map { .init(key: $0.code.rawValue, name: $0.name, measures: rolled[$0.path] ?? MeasureVector()) }
         case .department:

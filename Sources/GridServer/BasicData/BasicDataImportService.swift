@@ -42,6 +42,8 @@ public struct BasicDataImportService: Sendable {
         let now = services.clock.now
         try await db.transaction { tx in
             try await BasicDataStore.insert(rooms: batch.rooms, people: batch.people, organizations: batch.organizations, keyRing: keyRing, on: tx)
+            try await RecordsCollected.count(
+                batch.rooms.map(\.gridPath) + batch.people.map(\.gridPath) + batch.organizations.map(\.gridPath), by: actor, at: now, on: tx)
             try await AuditLog.record(
                 AuditRecord(action: "\(kind.rawValue).imported", targetType: kind.recordType, targetID: nil,
                             summary: "\(batch.count) \(kind.rawValue) imported", unitPath: scope),

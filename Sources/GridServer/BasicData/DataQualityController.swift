@@ -23,19 +23,8 @@ struct DataQualityController {
     }
 
     static func report(for unit: OrgUnit, services: GridServices, on db: any Database, language: Language) async throws -> DataQualityDTO {
-        let keyRing = services.keyRing
-        let today = services.calendar.day(of: services.clock.now)
-        var grids: [UnitPath: GridBasicData] = [:]
-        for person in try await BasicDataRecords.people(under: unit.path, includeMovedOut: false, keyRing: keyRing, on: db) {
-            grids[person.gridPath, default: GridBasicData(gridPath: person.gridPath)].people.append(person)
-        }
-        for room in try await BasicDataRecords.rooms(under: unit.path, keyRing: keyRing, on: db) {
-            grids[room.gridPath, default: GridBasicData(gridPath: room.gridPath)].rooms.append(room)
-        }
-        for organization in try await BasicDataRecords.organizations(under: unit.path, keyRing: keyRing, on: db) {
-            grids[organization.gridPath, default: GridBasicData(gridPath: organization.gridPath)].organizations.append(organization)
-        }
-        let report = DataQualityReport(grids: grids.keys.sorted().compactMap { grids[$0] }, today: today)
+        let report = try await quality(under: unit.path, services: services, on: db)
+        let today = report.today
         let below = try await UnitStore.subtree(unit.path, maxDepth: 1, on: db)
         let names = Dictionary(below.map { ($0.path, $0.name) }, uniquingKeysWith: { first, _ in first })
         let areas = report.rolledUp(toDepth: unit.path.depth + 1)
@@ -45,5 +34,22 @@ struct DataQualityController {
             today: today, staleAfterDays: report.staleAfterDays,
             total: DataQualityDTO.Area(path: unit.path, name: unit.name, figures: report.total), areas: areas,
             duplicatePeople: Array(report.duplicatePeople.prefix(100)))
+    }
+
+    /// The data-quality report of every grid under `path`, today (also the completeness indicator's source).
+    static func quality(under path: UnitPath, services: GridServices, on db: any Database) async throws -> DataQualityReport {
+        let keyRing = services.keyRing
+        let today = services.calendar.day(of: services.clock.now)
+        var grids: [UnitPath: GridBasicData] = [:]
+        for person in try await BasicDataRecords.people(under: path, includeMovedOut: false, keyRing: keyRing, on: db) {
+            grids[person.gridPath, default: GridBasicData(gridPath: person.gridPath)].people.append(person)
+        }
+        for room in try await BasicDataRecords.rooms(under: path, keyRing: keyRing, on: db) {
+            grids[room.gridPath, default: GridBasicData(gridPath: room.gridPath)].rooms.append(room)
+        }
+        for organization in try await BasicDataRecords.organizations(under: path, keyRing: keyRing, on: db) {
+            grids[organization.gridPath, default: GridBasicData(gridPath: organization.gridPath)].organizations.append(organization)
+        }
+        return DataQualityReport(grids: grids.keys.sorted().compactMap { grids[$0] }, today: today)
     }
 }

@@ -97,6 +97,7 @@ struct DeclarationService {
             } else {
                 try await BasicDataStore.insert(people: [person], keyRing: keyRing, on: tx)
                 try await BasicDataStore.recordCreation(.person, id: person.id, summary: summary, by: actor.name, at: now, on: tx)
+                try await RecordsCollected.count([person.gridPath], by: actor, at: now, on: tx)
             }
             try await Self.save(accepted, over: stored.version, keyRing: keyRing, on: tx)
             try await AuditLog.record(

@@ -99,6 +99,8 @@ public struct DemoSeeder: Sendable {
                 try await EventListIndexes.create(on: conn)
             }
         }
+        // The register's visits due, for every month the demo has data (after the events' cells are in).
+        try await IndicatorStore.refreshVisitsDue(today: services.calendar.day(of: now), openOnly: false, on: db)
         try await PlannerStatistics.refresh(on: db)
         return created
     }

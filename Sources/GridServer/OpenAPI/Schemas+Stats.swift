@@ -6,7 +6,7 @@ extension IndicatorReportDTO: OpenAPIDescribed {
         let definition = JSONSchema.object(
             properties: [
                 "id": .string(), "name": .string(), "definition": .string(),
-                "kind": .string(enumeration: ["count", "rate", "mean"]), "numerator": .string(description: "The measure counted or divided"),
+                "kind": .string(enumeration: ["count", "amount", "rate", "mean"]), "numerator": .string(description: "The measure counted or divided"),
                 "denominator": .nullable(.string(description: "The measure divided by")), "unit": .nullable(.string()),
             ],
             required: ["id", "name", "definition", "kind", "numerator"])

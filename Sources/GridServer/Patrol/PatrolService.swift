@@ -17,11 +17,13 @@ struct PatrolService: Sendable {
             if var stored = try await PatrolStore.find(id, on: tx) {
                 // Someone else's patrol id is not this caller's business.
                 guard stored.patrol.workerID == principal.account.id else { throw GridHTTPError.notFound }
+                let before = stored.patrol
                 let ending = stored.patrol.endedAt == nil && request.endedAt != nil
                 if ending { stored.patrol.endedAt = request.endedAt }
                 stored.patrol.record(request.points ?? [])
                 stored.patrol.link(try await Self.ownEvents(request.events, of: principal, besides: stored.patrol.eventIDs, on: tx))
                 try await PatrolStore.save(stored.patrol, workerName: stored.workerName, day: stored.day, isNew: false, on: tx, now: now)
+                try await IndicatorStore.apply(PatrolFacts.delta(from: before, to: stored.patrol, calendar: IndicatorStore.calendar), on: tx)
                 if ending { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
                 return (stored, false)
             }
@@ -37,6 +39,7 @@ struct PatrolService: Sendable {
                 }
                 return (original, false)
             }
+            try await IndicatorStore.apply(PatrolFacts.delta(from: nil, to: patrol, calendar: IndicatorStore.calendar), on: tx)
             try await audit("patrol.started", stored, actor: actor, on: tx, now: now)
             if patrol.endedAt != nil { try await audit("patrol.ended", stored, actor: actor, on: tx, now: now) }
             return (stored, true)

@@ -53,13 +53,15 @@ struct VisitsController {
             }
             guard failures.isEmpty, let household else { throw ValidationFailures(failures) }
             let actor = principal.auditActor(for: req)
+            let day = IndicatorStore.day(visit.visitedAt)
             let created: Bool = try await req.db.transaction { tx in
                 let stored = try await VisitStore.insert(
                     .init(id: visit.id, householdKey: household.key, gridPath: household.gridPath, visitorID: principal.account.id,
-                          visitorName: principal.account.displayName, visitedAt: visit.visitedAt, day: services.calendar.day(of: visit.visitedAt),
+                          visitorName: principal.account.displayName, visitedAt: visit.visitedAt, day: day,
                           met: visit.met, notes: visit.notes ?? "", needs: visit.needs ?? ""),
                     on: tx, now: now)
                 guard stored else { return false }
+                try await Self.count(household, visitor: principal.account.id, on: day, on: tx)
                 try await AuditLog.record(
                     AuditRecord(action: "visit.recorded", targetType: "household", targetID: household.key,
                                 summary: "\(principal.account.displayName) visited a household of \(household.gridPath.codes.last ?? "")",
@@ -69,5 +71,14 @@ struct VisitsController {
             }
             return (visit, created ? .created : .ok)
         }
+    }
+
+    /// Adds a just-stored visit to the indicator tables: the visit, and a settled obligation while
+    /// it is among the first the household owes in its window (`VisitFacts`).
+    static func count(_ household: VisitStore.HouseholdRow, visitor: UUID, on day: CalendarDay, on db: any Database) async throws {
+        let monthly = household.careGroups.contains { $0.needsMonthlyVisit }
+        let ordinal = try await VisitStore.count(household: household.key, in: VisitFacts.Window(of: day, monthly: monthly), on: db)
+        try await IndicatorStore.apply(
+            VisitFacts.cells(day: day, grid: household.gridPath, visitor: visitor, monthly: monthly, ordinal: ordinal), on: db)
     }
 }

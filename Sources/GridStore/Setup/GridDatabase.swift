@@ -75,6 +75,7 @@ public enum GridDatabase {
             M0023CreatePortalAndOneWindow(),
             M0025CreateTasks(),
             M0028AddOpenEventAndNameIndexes(),
+            M0026AddWorkMeasures(),
         ]
     }
 

@@ -19,7 +19,7 @@ public enum IndicatorStore {
     public static func apply(_ delta: [IndicatorCell: MeasureVector], on db: any Database) async throws {
         guard !delta.isEmpty else { return }
         let sql = try db.sql
-        let measures = Measure.allCases
+        let measures = Measure.stored
         let columns = SQLList((keyColumns + measures.map(\.column)).map { SQLIdentifier($0) })
         let updates = SQLList(measures.map {
             SQLRaw("\"\($0.column)\" = \(table).\"\($0.column)\" + excluded.\"\($0.column)\"")
@@ -39,12 +39,15 @@ public enum IndicatorStore {
         }
     }
 
-    /// Empties the tables and fills them again from every stored event (after a bulk load, in
-    /// the migration that creates them, and to check the incremental upkeep in tests).
-    public static func rebuild(on db: any Database) async throws {
+    /// Empties the tables and fills them again from what is stored: every event, patrol and
+    /// visit, the visits due by the register (`VisitObligations`) up to `today`'s open windows —
+    /// after a bulk load, in the migration that adds measures, and to check the incremental
+    /// upkeep in tests. Records collected have no log besides these tables, so their counts are
+    /// carried over as they are.
+    public static func rebuild(on db: any Database, today: CalendarDay? = nil) async throws {
         let sql = try db.sql
+        var cells = try await recordsCollected(on: db)
         try await sql.raw("DELETE FROM \(ident: table)").run()
-        var cells: [IndicatorCell: MeasureVector] = [:]
         var after = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         while true {
             let rows = try await sql.raw("""
@@ -58,13 +61,15 @@ public enum IndicatorStore {
             }
             after = try last.decode(column: "id", as: UUID.self)
         }
-        try await insertFresh(cells, on: db)
+        merge(try await workCells(on: db), into: &cells)
+        try await insertFresh(cells.filter { !$0.value.isZero }, on: db)
+        try await refreshVisitsDue(today: today ?? day(Date()), openOnly: false, on: db)
     }
 
     /// Writes cells into tables that hold none of them yet (a rebuild, a demo's bulk load) with
     /// plain multi-row inserts — several times faster than upserts on a million cells.
     public static func insertFresh(_ cells: [IndicatorCell: MeasureVector], on db: any Database) async throws {
-        let measures = Measure.allCases
+        let measures = Measure.stored
         let rows: [[any Encodable & Sendable]] = cells.sorted { $0.key < $1.key }.map { cell, vector in
             [cell.grain.rawValue, cell.subject.stored, cell.period, cell.unitPath, cell.typeCode] as [any Encodable & Sendable]
                 + measures.map { vector[$0] as any Encodable & Sendable }
@@ -101,7 +106,7 @@ public enum IndicatorStore {
         daily: Bool = false, groupBy: Grouping = .none, on db: any Database
     ) async throws -> [String: MeasureVector] {
         let sql = try db.sql
-        let measures = Measure.allCases
+        let measures = Measure.stored
         let selected = SQLList(measures.map { SQLRaw("CAST(SUM(\"\($0.column)\") AS BIGINT) AS \"\($0.column)\"") })
         let key: SQLQueryString = groupBy == .none ? "''" : "\(ident: groupBy.rawValue)"
         let grouping: SQLQueryString = groupBy == .none ? "" : "GROUP BY \(ident: groupBy.rawValue)"

@@ -4,10 +4,13 @@ import Testing
 
 @Suite("Assessment schemes: scoring, grades, forced distribution")
 struct AssessmentRunTests {
-    static func worker(_ key: String, reported: Int, valid: Int, stars: Int = 0, rated: Int = 0, onSpot: Int = 0) -> AssessmentRun.Subject {
+    static func worker(
+        _ key: String, reported: Int, valid: Int, stars: Int = 0, rated: Int = 0, onSpot: Int = 0, patrolHours: Int = 0,
+        visits: (done: Int, due: Int) = (0, 0)
+    ) -> AssessmentRun.Subject {
         AssessmentRun.Subject(key: key, name: key, measures: MeasureVector([
             .reported: reported, .valid: valid, .rejected: reported - valid, .discoveryRated: rated, .discoveryStars: stars,
-            .solvedOnSpot: onSpot,
+            .solvedOnSpot: onSpot, .patrolSeconds: patrolHours * 3600, .visitsCounted: visits.done, .visitsDue: visits.due,
         ]))
     }
 
@@ -32,10 +35,10 @@ struct AssessmentRunTests {
         let careful = Self.worker("careful", reported: 20, valid: 18, stars: 72, rated: 18, onSpot: 3)
         let results = AssessmentRun.score(scheme, subjects: [padder, careful])
         #expect(results.map(\.key) == ["careful", "padder"])
-        // careful: valid 18/30×30 = 18; rate 0.9 → 25; stars 4.0 → 30; on spot 3/10×15 = 4.5; 2 refused → −2; = 75.5
-        #expect(results[0].total == 75.5)
-        // padder: 6/30×30 = 6; rate 0.1 → 0; stars 2.0 → 10; on spot 0; 54 refused → −20 (cap); = −4
-        #expect(results[1].total == -4)
+        // careful: valid 18/30×25 = 15; rate 0.9 → 20; stars 4.0 → 25; on spot 3/10×10 = 3; no patrols or visits; 2 refused → −2; = 61
+        #expect(results[0].total == 61)
+        // padder: 6/30×25 = 5; rate 0.1 → 0; stars 2.0 → 1/3×25 = 8.33; on spot 0; 54 refused → −20 (cap); = −6.67
+        #expect(results[1].total == -6.67)
         #expect(results[1].items.first { $0.indicator == "valid_rate" }?.denominator == 60)
     }
 
@@ -43,7 +46,9 @@ struct AssessmentRunTests {
     func forcedDistribution() throws {
         var scheme = AssessmentScheme.defaultWorker(id: UUID())
         // Ten workers, all excellent by the bands.
-        let subjects = (0..<10).map { n in Self.worker("w\(n)", reported: 30 + n, valid: 30 + n, stars: 4 * (30 + n), rated: 30 + n, onSpot: 10 + n) }
+        let subjects = (0..<10).map { n in
+            Self.worker("w\(n)", reported: 30 + n, valid: 30 + n, stars: 4 * (30 + n), rated: 30 + n, onSpot: 10 + n, patrolHours: 80, visits: (9, 9))
+        }
         let results = AssessmentRun.score(scheme, subjects: subjects)
         #expect(results.allSatisfy { $0.bandGrade == .excellent })
         #expect(results.filter { $0.grade == .excellent }.count == 2)
@@ -55,7 +60,7 @@ struct AssessmentRunTests {
         let many = Self.worker("many", reported: 30, valid: 30, stars: 75, rated: 30)
         let starred = Self.worker("starred", reported: 12, valid: 12, stars: 48, rated: 12)
         scheme.forced = nil
-        // many: 30 + 25 + 2.5★→15 = 70; starred: 12 + 25 + 4★→30 = 67
+        // many: 25 + 20 + 2.5★→12.5 = 57.5; starred: 10 + 20 + 4★→25 = 55
         #expect(AssessmentRun.score(scheme, subjects: [many, starred]).first?.key == "many")
         scheme.items[0].weight = 10
         scheme.items[2].weight = 50
@@ -67,7 +72,7 @@ struct AssessmentRunTests {
         let scheme = AssessmentScheme.defaultWorker(id: UUID())
         let a = Self.worker("a", reported: 10, valid: 10), b = Self.worker("b", reported: 10, valid: 10), c = Self.worker("c", reported: 5, valid: 5)
         let results = AssessmentRun.score(scheme, subjects: [a, b, c], bonuses: [.init(key: "c", points: 3, reason: "见义勇为")])
-        // a and b: 10 + 25 = 35 each; c: 5 + 25 + 3 = 33
+        // a and b: 8.33 + 20 = 28.33 each; c: 4.17 + 20 + 3 = 27.17
         #expect(results.map(\.rank) == [1, 1, 3])
         #expect(results.last?.bonusReasons == ["见义勇为"])
     }

@@ -123,7 +123,10 @@ public enum EventFacts {
         return event.handlingDeadline?.acceptedAt
     }
 
-    private static func add(
+    /// Adds `measures` to the cells of `day` in every grain the place and type belong to (the
+    /// per-type grains and the street and district roll-ups only when `type` is given). Shared
+    /// with the patrol, visit and register facts, so every flow is dated and placed alike.
+    static func add(
         _ measures: MeasureVector, at day: CalendarDay, subject: IndicatorCell.Subject, path: String, type: String?,
         into cells: inout [IndicatorCell: MeasureVector]
     ) {

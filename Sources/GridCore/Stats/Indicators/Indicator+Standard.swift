@@ -1,6 +1,6 @@
 extension Indicator {
     /// The indicators the platform computes from events (domain.md §7), in display order.
-    public static let all: [Indicator] = [
+    public static let events: [Indicator] = [
         Indicator(
             id: "reported", name: LocalizedText(zh: "上报数", en: "Reported"),
             definition: LocalizedText(zh: "统计期内上报的事件数（按上报日）", en: "Events reported in the period (by report day)"),

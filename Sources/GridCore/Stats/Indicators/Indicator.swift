@@ -9,6 +9,8 @@ public struct Indicator: Sendable, Hashable, Identifiable {
         case rate(Measure, over: Measure)
         /// sum ÷ count, shown with one decimal in `unit`.
         case mean(Measure, over: Measure, scale: Double)
+        /// A sum times `scale`, shown with one decimal in `unit` (seconds as hours).
+        case amount(Measure, scale: Double)
     }
 
     /// Stable key: used in the API, in assessment schemes and in exports.
@@ -23,6 +25,7 @@ public struct Indicator: Sendable, Hashable, Identifiable {
     public func value(of m: MeasureVector) -> Double? {
         switch kind {
         case .count(let measure): return Double(m[measure])
+        case .amount(let measure, let scale): return Double(m[measure]) * scale
         case .rate(let numerator, let denominator), .mean(let numerator, let denominator, _):
             let d = m[denominator]
             guard d > 0 else { return nil }
@@ -34,7 +37,7 @@ public struct Indicator: Sendable, Hashable, Identifiable {
     /// The numerator and denominator behind the value (the denominator nil for counts).
     public func parts(of m: MeasureVector) -> (numerator: Int, denominator: Int?) {
         switch kind {
-        case .count(let measure): (m[measure], nil)
+        case .count(let measure), .amount(let measure, _): (m[measure], nil)
         case .rate(let numerator, let denominator), .mean(let numerator, let denominator, _): (m[numerator], m[denominator])
         }
     }
@@ -44,5 +47,16 @@ public struct Indicator: Sendable, Hashable, Identifiable {
         return false
     }
 
+    /// Every indicator: the events' (`events`), then the work besides them (`work`).
+    public static let all: [Indicator] = events + work
+
     public static func find(_ id: String) -> Indicator? { all.first { $0.id == id } }
+
+    /// The measures the value is made of (numerator first).
+    public var measures: [Measure] {
+        switch kind {
+        case .count(let measure), .amount(let measure, _): [measure]
+        case .rate(let numerator, let denominator), .mean(let numerator, let denominator, _): [numerator, denominator]
+        }
+    }
 }

@@ -188,7 +188,7 @@ struct ConsoleAssessmentsController {
                     let indicator = Indicator.find(item.indicator)
                     let value: String = switch indicator?.kind {
                     case .rate: RateText.percent(item.value)
-                    case .mean: item.value.map { String(format: "%.1f", $0) } ?? "—"
+                    case .mean, .amount: item.value.map { String(format: "%.1f", $0) } ?? "—"
                     default: String(item.numerator)
                     }
                     let parts = item.denominator.map { "（\(item.numerator) / \($0)）" } ?? ""

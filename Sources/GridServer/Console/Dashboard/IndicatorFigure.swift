@@ -20,7 +20,7 @@ enum IndicatorFigure {
         switch indicator.kind {
         case .count: return String(indicator.parts(of: vector).numerator)
         case .rate: return RateText.percent(indicator.value(of: vector))
-        case .mean:
+        case .mean, .amount:
             guard let value = indicator.value(of: vector) else { return "—" }
             return String(format: "%.1f", value) + (indicator.unit.map { " " + $0.text(in: language) } ?? "")
         }

@@ -14,6 +14,8 @@ struct IndicatorsPageController {
         var breakdowns: [ConsoleChoice]
         var types: [ConsoleChoice]
         var period: String
+        /// Whether the register's completeness was read (`completeness=true`).
+        var completeness: Bool
         var title: String
         var columns: [Column]
         var total: Row
@@ -51,7 +53,8 @@ struct IndicatorsPageController {
         var query = try StatsController.query(req, today: services.calendar.day(of: services.clock.now))
         if req.query[String.self, at: "by"] == nil { query.by = .unit }
         let report = try await IndicatorService(services: services).report(
-            unit: unit, period: query.period, type: query.type, by: query.by, now: services.clock.now, language: req.language, on: req.db)
+            unit: unit, period: query.period, type: query.type, by: query.by, completeness: StatsController.completeness(req),
+            now: services.clock.now, language: req.language, on: req.db)
         return (report, query)
     }
 
@@ -76,8 +79,10 @@ struct IndicatorsPageController {
             URLQueryItem(name: "unit", value: report.unitCode), URLQueryItem(name: "period", value: report.period),
             URLQueryItem(name: "by", value: report.by), URLQueryItem(name: "format", value: "csv"),
         ] + (report.type.map { [URLQueryItem(name: "type", value: $0)] } ?? [])
+            + (StatsController.completeness(req) ? [URLQueryItem(name: "completeness", value: "true")] : [])
         let page = Page(
             shell: shell, units: units, breakdowns: breakdowns, types: types, period: report.period,
+            completeness: StatsController.completeness(req),
             title: "\(report.unitName) · \(report.period)（\(report.from) – \(report.through)）",
             columns: columns, total: Self.row(report.total, report), rows: report.rows.map { Self.row($0, report) },
             exportQuery: components.percentEncodedQuery ?? "")
@@ -87,7 +92,7 @@ struct IndicatorsPageController {
     private func csv(_ req: Request, _ principal: Principal, _ report: IndicatorReportDTO) async throws -> Response {
         let language = req.language
         // Values, then every measure: whoever checks a figure has its numerator and denominator.
-        let measures = Measure.allCases.map(\.column)
+        let measures = Measure.allCases.map(\.column)   // the stocks too: completeness's parts
         var text = CSVText.line(
             [language == .zhHans ? "编码" : "key", language == .zhHans ? "名称" : "name"] + report.indicators.map(\.name) + measures) + "\r\n"
         for row in report.rows + [report.total] {
@@ -109,7 +114,7 @@ struct IndicatorsPageController {
             let numerator = row.measures[definition.numerator] ?? 0
             switch definition.kind {
             case "rate": cells.append(RateText.percent(value))
-            case "mean": cells.append(value.map { String(format: "%.1f", $0) } ?? "—")
+            case "mean", "amount": cells.append(value.map { String(format: "%.1f", $0) } ?? "—")
             default: cells.append(String(numerator))
             }
             parts.append(definition.denominator.map { "\(numerator) / \(row.measures[$0] ?? 0)" } ?? String(numerator))
