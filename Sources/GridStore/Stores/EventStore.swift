@@ -394,6 +394,13 @@ public enum EventStore {
 
         public init() {}
 
+        /// Nothing but the visibility scope narrows it.
+        var isWholeTerritory: Bool {
+            states == nil && ownerUnder == nil && ownerIs == nil && !undispatched && gridUnder == nil && handlerUnder == nil
+                && typeCode == nil && level == nil && reporterID == nil && overdueAt == nil && from == nil && to == nil
+                && (text ?? "").isEmpty && campaignID == nil
+        }
+
         /// Holds open events only — by its states or as overdue — so the open events' indexes can answer.
         var onlyOpen: Bool {
             if overdueAt != nil { return true }
@@ -467,7 +474,14 @@ public enum EventStore {
             // An event's grid, owner and handler all lie in one district (routing never leaves
             // it), so for a whole district the grid alone decides — one index range instead of a
             // three-index OR that costs a district's inbox counts a third of a second each.
-            if path.depth == 0 {
+            if path.depth == 0, filter.isWholeTerritory, [.newest, .oldest].contains(filter.sort) {
+                // Every event of the district, newest first: the planner, taking the range for a
+                // selective one, sorted the whole year to cut a page (~0.1 s); told that nearly
+                // every row matches, it walks the report-time index and stops after the page.
+                conditions.append(SQLiteLikely(terms: [
+                    "grid_path >= \(bind: path.rawValue)" as SQLQueryString, "grid_path < \(bind: path.subtreeUpperBound)" as SQLQueryString,
+                ]))
+            } else if path.depth == 0 {
                 conditions.append(range("grid_path", path))
             } else {
                 conditions.append("(\(range("grid_path", path)) OR \(range("handler_path", path)) OR \(range("owner_path", path)))" as SQLQueryString)
