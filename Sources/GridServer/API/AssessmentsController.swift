@@ -49,6 +49,23 @@ struct AssessmentsController {
             }
             return AssessmentService.dto(run)
         }
+        api.add(.GET, "assessments/runs/{id}/trace", summary: "The events, patrols or visits behind one item of one subject's score, with what each adds",
+                tag: "assessments", access: .permission(.statsRead),
+                query: [
+                    .query("subject", .string(), "A result's key: a worker's id, or a unit's code"),
+                    .query("item", .string(), "An item's indicator id"),
+                    .query("page", .integer(), "Page from 1"), .query("per", .integer(), "Items per page, 1–200"),
+                ],
+                response: AssessmentTraceDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            guard let run = try await AssessmentStore.run(try req.idParameter(), on: req.db), principal.unitPath.contains(run.unitPath) else {
+                throw GridHTTPError.notFound
+            }
+            let (page, per) = try req.paging()
+            return try await AssessmentTraceService(services: try req.grid).trace(
+                run, subject: req.query[String.self, at: "subject"] ?? "", item: req.query[String.self, at: "item"] ?? "",
+                page: page, per: per, language: req.language, on: req.db)
+        }
         api.add(.POST, "assessments/runs/{id}/publish", summary: "Publish a run: its results are frozen", tag: "assessments",
                 access: .permission(.assessmentManage), response: AssessmentRunDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)

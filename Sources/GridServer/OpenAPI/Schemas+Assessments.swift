@@ -67,3 +67,27 @@ extension AssessmentRunDTO: OpenAPIDescribed {
             required: ["scheme_id", "scheme_name", "subject", "unit_path", "period", "state", "computed_at", "items", "results"])
     }
 }
+
+extension AssessmentTraceDTO: OpenAPIDescribed {
+    public static var schemaName: String { "AssessmentTrace" }
+    public static var schema: JSONSchema {
+        let parts = JSONSchema.object(properties: ["numerator": .integer(), "denominator": .nullable(.integer())], required: ["numerator"])
+        let row = JSONSchema.object(
+            properties: [
+                "kind": .string(enumeration: ["event", "patrol", "visit"]), "id": .uuid, "label": .string(),
+                "type_code": .nullable(.string()), "type_name": .nullable(.string()), "state": .string(), "at": .dateTime,
+                "until": .nullable(.dateTime), "numerator": .integer(), "denominator": .nullable(.integer()),
+            ],
+            required: ["kind", "id", "label", "state", "at", "numerator"])
+        let sources = IndicatorTrace.Source.allCases.map(\.rawValue)
+        return .object(
+            properties: [
+                "run_id": .uuid, "subject": .string(), "subject_name": .string(), "item": .string(), "item_name": .string(),
+                "definition": .string(), "period": .string(), "source": .string(enumeration: sources),
+                "denominator_source": .nullable(.string(enumeration: sources)), "recorded": parts, "traced": parts,
+                "page": .integer(), "per": .integer(), "total": .integer(), "rows": .array(row),
+            ],
+            required: ["run_id", "subject", "subject_name", "item", "item_name", "definition", "period", "source", "recorded", "traced",
+                       "page", "per", "total", "rows"])
+    }
+}

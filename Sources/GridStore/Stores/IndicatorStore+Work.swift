@@ -23,18 +23,26 @@ extension IndicatorStore {
                 startedAt: try row.decode(column: "started_at", as: Date.self), endedAt: try row.decode(column: "ended_at", as: Date?.self))
             merge(PatrolFacts.cells(of: patrol, calendar: calendar), into: &cells)
         }
-        let monthly = Dictionary(try await VisitStore.obligationHouseholds(on: db).map { ($0.key, $0.household.monthly) },
+        for (_, visitCells) in try await visitCells(try await VisitStore.all(on: db), on: db) { merge(visitCells, into: &cells) }
+        return cells
+    }
+
+    /// Each visit's cells (`VisitFacts`), its place in its household's window being its order by
+    /// time, then id, among `visits` (which must hold every visit of those windows); whether a
+    /// household needs monthly visits is read from the register under `path`.
+    public static func visitCells(
+        _ visits: [VisitStore.VisitRow], under path: UnitPath? = nil, on db: any Database
+    ) async throws -> [(visit: VisitStore.VisitRow, cells: [IndicatorCell: MeasureVector])] {
+        guard !visits.isEmpty else { return [] }
+        let monthly = Dictionary(try await VisitStore.obligationHouseholds(under: path, on: db).map { ($0.key, $0.household.monthly) },
                                  uniquingKeysWith: { first, _ in first })
         var seen: [String: Int] = [:]
-        for visit in try await VisitStore.all(on: db) {
+        return visits.map { visit in
             let isMonthly = monthly[visit.householdKey] ?? false
-            let window = VisitFacts.Window(of: visit.day, monthly: isMonthly)
-            let key = "\(visit.householdKey)|\(window.first)"
+            let key = "\(visit.householdKey)|\(VisitFacts.Window(of: visit.day, monthly: isMonthly).first)"
             seen[key, default: 0] += 1
-            merge(VisitFacts.cells(day: visit.day, grid: visit.gridPath, visitor: visit.visitorID, monthly: isMonthly, ordinal: seen[key] ?? 1),
-                  into: &cells)
+            return (visit, VisitFacts.cells(day: visit.day, grid: visit.gridPath, visitor: visit.visitorID, monthly: isMonthly, ordinal: seen[key] ?? 1))
         }
-        return cells
     }
 
     /// The records-collected counts the tables hold (kept across a rebuild: nothing else logs them).

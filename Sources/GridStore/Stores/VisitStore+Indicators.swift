@@ -8,9 +8,12 @@ extension VisitStore {
     /// Every household the register has known (moved-out members included, for past windows),
     /// keyed as `households(under:)` keys them; monthly when a current member is in a group that
     /// needs a monthly visit.
-    public static func obligationHouseholds(on db: any Database) async throws -> [(key: String, household: VisitObligations.Household)] {
+    public static func obligationHouseholds(
+        under path: UnitPath? = nil, on db: any Database
+    ) async throws -> [(key: String, household: VisitObligations.Household)] {
+        let place: SQLQueryString = path.map { "WHERE \(BasicDataRecords.subtree($0))" } ?? ""
         let rows = try await (try db.sql).raw("""
-            SELECT id, room_id, household_id, grid_path, care_groups, moved_in_on, moved_out_on FROM people
+            SELECT id, room_id, household_id, grid_path, care_groups, moved_in_on, moved_out_on FROM people \(place)
             """).all()
         var byKey: [String: VisitObligations.Household] = [:]
         for row in rows {

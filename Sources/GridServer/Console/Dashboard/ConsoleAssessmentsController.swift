@@ -48,6 +48,8 @@ struct ConsoleAssessmentsController {
     }
 
     struct Cell: Encodable, Sendable {
+        /// The item's indicator id (the trace page's `item`).
+        var item: String
         var points: String
         /// Value and parts, for the hover: "有效上报率 66.7%（2 / 3）".
         var detail: String
@@ -74,6 +76,9 @@ struct ConsoleAssessmentsController {
         group.get("runs", ":id") { req in
             try await gate(req) { shell, principal in try await runPage(req, shell, principal) }
         }
+        group.get("runs", ":id", "trace") { req in
+            try await gate(req) { shell, principal in try await tracePage(req, shell, principal) }
+        }
         group.post("runs", ":id", "publish") { req in
             try await gate(req) { _, principal in
                 let id = try req.idParameter()
@@ -85,7 +90,7 @@ struct ConsoleAssessmentsController {
         }
     }
 
-    private func gate(_ req: Request, render: (ShellContext, Principal) async throws -> Response) async throws -> Response {
+    func gate(_ req: Request, render: (ShellContext, Principal) async throws -> Response) async throws -> Response {
         try await ConsoleGate.page(req, titleKey: "menu_assessments", path: "/console/assessments", needs: .statsRead, render: render)
     }
 
@@ -192,7 +197,7 @@ struct ConsoleAssessmentsController {
                     default: String(item.numerator)
                     }
                     let parts = item.denominator.map { "（\(item.numerator) / \($0)）" } ?? ""
-                    return Cell(points: String(format: "%.2f", item.points),
+                    return Cell(item: item.indicator, points: String(format: "%.2f", item.points),
                                 detail: "\(indicator?.name.text(in: language) ?? item.indicator) \(value)\(parts)")
                 },
                 bonus: result.bonus == 0 ? "" : String(format: "%+.1f %@", result.bonus, result.bonusReasons.joined(separator: "；")))
