@@ -13,6 +13,20 @@ import Vapor
         try JSONDecoder.iso8601.decode(AssessmentRunDTO.self, from: Data(body.utf8))
     }
 
+    /// The grid worker reports three events; the community refuses the first and accepts the others.
+    static func threeReports(_ app: Application, worker: String, community: String) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for text in ["3号楼消防通道被杂物堵塞", "5号楼楼道堆放电动车", "小区东门消防车道被占"] {
+            let report = try await EventFixtures.report(app, worker, description: text)
+            #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).status == .created)
+            ids.append(report.id)
+        }
+        _ = try await EventLoopTests.act(app, community, ids[0], "reject", EventActionRequestDTO(reason: "重复上报"))
+        _ = try await EventLoopTests.act(app, community, ids[1], "accept", EventActionRequestDTO(level: 2))
+        _ = try await EventLoopTests.act(app, community, ids[2], "accept", EventActionRequestDTO(level: 2))
+        return ids
+    }
+
     @Test("the default schemes are there; a run ranks the grid worker from the reports; publishing freezes the period")
     func runAndPublish() async throws {
         try await TestApp.with { app in
@@ -24,15 +38,7 @@ import Vapor
 
             let worker = try await app.token("gridworker")
             let community = try await app.token("community_op")
-            var ids: [UUID] = []
-            for text in ["3号楼消防通道被杂物堵塞", "5号楼楼道堆放电动车", "小区东门消防车道被占"] {
-                let report = try await EventFixtures.report(app, worker, description: text)
-                #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).status == .created)
-                ids.append(report.id)
-            }
-            _ = try await EventLoopTests.act(app, community, ids[0], "reject", EventActionRequestDTO(reason: "重复上报"))
-            _ = try await EventLoopTests.act(app, community, ids[1], "accept", EventActionRequestDTO(level: 2))
-            _ = try await EventLoopTests.act(app, community, ids[2], "accept", EventActionRequestDTO(level: 2))
+            _ = try await Self.threeReports(app, worker: worker, community: community)
 
             let today = WorkingCalendar().day(of: Date())
             let period = StatPeriod.containing(today, length: "month").description

@@ -29,15 +29,7 @@ import Vapor
             let worker = try await app.token("gridworker")
             let community = try await app.token("community_op")
             let street = try await app.token("street_op")
-            var ids: [UUID] = []
-            for text in ["3号楼消防通道被杂物堵塞", "5号楼楼道堆放电动车", "小区东门消防车道被占"] {
-                let report = try await EventFixtures.report(app, worker, description: text)
-                #expect(try await app.call(.POST, "/api/v1/events", token: worker, json: report).status == .created)
-                ids.append(report.id)
-            }
-            _ = try await EventLoopTests.act(app, community, ids[0], "reject", EventActionRequestDTO(reason: "重复上报"))
-            _ = try await EventLoopTests.act(app, community, ids[1], "accept", EventActionRequestDTO(level: 2))
-            _ = try await EventLoopTests.act(app, community, ids[2], "accept", EventActionRequestDTO(level: 2))
+            let ids = try await AssessmentTests.threeReports(app, worker: worker, community: community)
             let calendar = WorkingCalendar()
             let today = calendar.day(of: try app.grid.clock.now)
             let start = calendar.start(of: today.adding(days: -2)).addingTimeInterval(22 * 3600)

@@ -33,16 +33,8 @@ extension VisitStore {
         return byKey.keys.sorted().compactMap { key in byKey[key].map { (key, $0) } }
     }
 
-    /// A visit as the indicators and the trace read it.
-    public struct VisitRow: Sendable, Equatable {
-        public var id: UUID
-        public var householdKey: String
-        public var gridPath: UnitPath
-        public var visitorID: UUID
-        public var visitorName: String
-        public var visitedAt: Date
-        public var day: CalendarDay
-    }
+    /// A stored visit, as it was written.
+    public typealias VisitRow = NewVisit
 
     /// Every visit (or those under `path`, of one visitor, from `days`), by time then id.
     public static func all(
@@ -53,7 +45,7 @@ extension VisitStore {
         if let visitor { conditions.append("visitor_id = \(bind: visitor)") }
         if let days { conditions.append("day >= \(bind: days.lowerBound.description) AND day <= \(bind: days.upperBound.description)") }
         return try await (try db.sql).raw("""
-            SELECT id, household_key, grid_path, visitor_id, visitor_name, visited_at, day FROM visits
+            SELECT id, household_key, grid_path, visitor_id, visitor_name, visited_at, day, met, notes, needs FROM visits
             WHERE \(SQLList(conditions, separator: SQLRaw(" AND "))) ORDER BY visited_at, id
             """).all().compactMap { row in
             guard let grid = UnitPath(rawValue: try row.decode(column: "grid_path", as: String.self)),
@@ -62,7 +54,8 @@ extension VisitStore {
                 id: try row.decode(column: "id", as: UUID.self), householdKey: try row.decode(column: "household_key", as: String.self),
                 gridPath: grid, visitorID: try row.decode(column: "visitor_id", as: UUID.self),
                 visitorName: try row.decode(column: "visitor_name", as: String.self),
-                visitedAt: try row.decode(column: "visited_at", as: Date.self), day: day)
+                visitedAt: try row.decode(column: "visited_at", as: Date.self), day: day, met: try row.decode(column: "met", as: String.self),
+                notes: try row.decode(column: "notes", as: String.self), needs: try row.decode(column: "needs", as: String.self))
         }
     }
 
