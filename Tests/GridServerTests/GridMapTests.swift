@@ -230,6 +230,30 @@ import Vapor
         }
     }
 
+    @Test("a handled event waiting past its verification deadline counts as overdue on the map as in the overdue list")
+    func overdueAgreesWithTheList() async throws {
+        try await TestApp.with { app in
+            let id = try await EventFixtures.dispatchToDepartment(app)
+            let department = try await app.token("dept_handler")
+            _ = try await EventLoopTests.act(app, department, id, "take")
+            let (status, _) = try await EventLoopTests.act(app, department, id, "handle", EventActionRequestDTO(note: "已清理"))
+            #expect(status == .ok)
+            try app.grid.clock.advance(by: 30 * 86_400)
+            let street = try await app.token("street_op")
+            let event = try #require(try await EventStore.find(id, on: app.db))
+            #expect(event.snapshot.state == .handled)
+            let overdue = event.snapshot.isOverdue(try app.grid.clock.now)
+            let (_, list) = try await app.call(.GET, "/api/v1/events?unit=510117001001001&overdue=true", token: street)
+            let listed = try app.decode(PageDTO<EventDTO>.self, list).total
+            let (_, body) = try await app.call(.GET, "/api/v1/grids", token: street)
+            let grids = try JSONDecoder().decode(GeoJSONFeatureCollection.self, from: Data(body.utf8))
+            let feature = try #require(grids.features.first { $0.properties["code"] == .string("510117001001001") })
+            #expect(overdue, "the verification stage has a deadline of its own")
+            #expect(listed == 1)
+            #expect(feature.properties["overdue_events"] == .number(Double(listed)))
+        }
+    }
+
     @Test("staffing: grids without a full-time worker are listed; bad phones are refused")
     func staffing() async throws {
         try await TestApp.with { app in

@@ -174,7 +174,7 @@ public enum EventStore {
         let open = SQLGroupExpression(EventState.allCases.filter(\.isOpen).map { SQLBind($0.rawValue) })
         let rows = try await (try db.sql).raw("""
             SELECT grid_path, COUNT(*) AS overdue FROM events
-            WHERE state IN \(open) AND deadline_at < \(bind: now)
+            WHERE state IN \(open) AND deadline_at < \(bind: now) AND \(unsafeRaw: EventListIndexes.openCondition)
               AND grid_path >= \(bind: path.rawValue) AND grid_path < \(bind: path.subtreeUpperBound)
             GROUP BY grid_path
             """).all()
@@ -187,11 +187,12 @@ public enum EventStore {
     }
 
     public static func countsByGrid(under path: UnitPath, now: Date, on db: any Database) async throws -> [UnitPath: (open: Int, overdue: Int)] {
-        // Keyed by grid path and restricted to open states so that the covering territory index
-        // answers alone (a district's map reads 589 grids' counts).
+        // Restricted to open states so that the open events' index answers alone (a district's
+        // map reads 589 grids' counts). Overdue is `EventSnapshot.isOverdue`'s rule, as in
+        // `overdueByGrid`: any open stage past its deadline (a parked event has none).
         let rows = try await (try db.sql).raw("""
             SELECT grid_path, COUNT(*) AS open_count,
-              SUM(CASE WHEN state NOT IN ('handled', 'verified') AND deadline_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue_count
+              SUM(CASE WHEN deadline_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue_count
             FROM events
             WHERE grid_path >= \(bind: path.rawValue) AND grid_path < \(bind: path.subtreeUpperBound)
               AND \(unsafeRaw: EventListIndexes.openCondition)
