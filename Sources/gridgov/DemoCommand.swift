@@ -23,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-events"), help: "Leave out the year of demo events.")
     var noEvents = false
 
-    @Flag(help: "Pidu's full volume (1.08 M residents, 330 k events; about 11 minutes to load) instead of a tenth of it.")
+    @Flag(help: "Pidu's full volume (1.08 M residents, 330 k events; about 2½ minutes to load) instead of a tenth of it.")
     var full = false
 
     func run() async throws {

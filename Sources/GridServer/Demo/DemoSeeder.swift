@@ -46,8 +46,8 @@ public struct DemoSeeder: Sendable {
     }
 
     /// How much basic data and how many events the demo carries. The full district takes about
-    /// eleven minutes to load on two cores today (see the README); the sample — a tenth of the
-    /// residents, organisations and events, spread over every grid — about a tenth of that.
+    /// two and a half minutes to load on two cores (release build, see the README); the sample — a
+    /// tenth of the residents, organisations and events, spread over every grid — much less.
     public enum Volume: String, Sendable, CaseIterable {
         case sample
         case full
@@ -91,63 +91,32 @@ public struct DemoSeeder: Sendable {
         try await services.map.reload(on: db)
         let share = scale == .district ? volume.share : 1
         let seeder = self
-        try await BulkLoad.run(on: db) { conn in
-            try await seeder.loadPopulation(hierarchy, scale: scale, share: share, on: conn)
-            if events {
-                try await EventListIndexes.drop(on: conn)
-                try await seeder.loadEventYear(hierarchy, share: share, on: conn)
-                try await EventListIndexes.create(on: conn)
+        let logger = db.logger
+        let today = services.calendar.day(of: now)
+        try await DemoPhase.timed("bulk load", logger: logger) { try await BulkLoad.run(on: db) { conn in
+            // On SQLite every table's; on PostgreSQL, whose index statements each commit to its
+            // log, only the events' and only for a year of them (as a test's small load gains nothing).
+            let deferred = SQLDialectKind(conn) == .sqlite ? Self.bulkTables : events ? ["events"] : []
+            let indexes = try await DeferredIndexes.drop(on: deferred, db: conn)
+            try await DemoPhase.timed("population", logger: logger) {
+                try await seeder.loadPopulation(hierarchy, scale: scale, share: share, on: conn)
             }
-        }
-        // The register's visits due, for every month the demo has data (after the events' cells are in).
-        try await IndicatorStore.refreshVisitsDue(today: services.calendar.day(of: now), openOnly: false, on: db)
-        try await PlannerStatistics.refresh(on: db)
+            // The year's indicator cells are sorted and converted on one core while the database
+            // builds the indexes on the other.
+            let year = events ? try await seeder.loadEventYear(hierarchy, share: share, on: conn) : nil
+            try await DemoPhase.timed("indexes", logger: logger) { try await indexes.create(on: conn) }
+            if let year { try await seeder.finishEventYear(hierarchy, year, on: conn) }
+            // The register's visits due, for every month the demo has data (after the events' cells are in).
+            try await DemoPhase.timed("visits due", logger: logger) {
+                try await IndicatorStore.refreshVisitsDue(today: today, openOnly: false, on: conn)
+            }
+        } }
+        try await DemoPhase.timed("planner statistics", logger: logger) { try await PlannerStatistics.refresh(on: db) }
         return created
     }
 
-    /// A year of events up to now, the demo accounts playing their parts in their units, a few
-    /// days per transaction. Loaded deadlines the sweep would have acted on are marked as acted on.
-    private func loadEventYear(_ hierarchy: DemoHierarchy, share: Double, on db: any Database) async throws {
-        var cast = DemoCast()
-        for plan in Self.accountPlan where plan.role != .admin {
-            guard let account = try await UserStore.find(username: plan.username, on: db) else { continue }
-            cast.assign(.init(userID: account.id, name: account.displayName), as: plan.role, at: account.unit.path)
-        }
-        let now = services.clock.now
-        let year = try DemoEventYear(
-            hierarchy: hierarchy, catalog: services.catalog.catalog, calendar: services.calendar, until: now, cast: cast,
-            annualVolume: Int(Double(DemoEventYear.defaultAnnualVolume(gridCount: hierarchy.units.count { $0.kind.isGrid })) * share))
-        // Each batch is turned into rows on the other core while the database writes the previous one.
-        var writing: Task<Void, any Error>?
-        var pending: [DemoEvent] = []
-        var serials: [CalendarDay: Int] = [:]
-        var cells: [IndicatorCell: MeasureVector] = [:]
-        func flush() async throws {
-            let (events, last) = (pending, serials)
-            pending.removeAll(keepingCapacity: true)
-            serials.removeAll()
-            let rows = Task { try EventStore.prepareHistory(events) }
-            try await writing?.value
-            let prepared = try await rows.value
-            IndicatorStore.merge(prepared.cells, into: &cells)
-            writing = Task { try await db.transaction { tx in try await EventStore.writeHistory(prepared, lastSerials: last, on: tx) } }
-        }
-        for await batch in year.stream() {
-            pending += batch.events
-            serials[batch.day] = batch.lastSerial
-            if pending.count >= 4_000 { try await flush() }
-        }
-        try await flush()
-        try await writing?.value
-        // The year's indicator cells, summed over the batches, in one bulk write.
-        let yearCells = cells
-        try await db.transaction { tx in try await IndicatorStore.insertFresh(yearCells, on: tx) }
-        _ = try await db.transaction { tx in try await RiskService(services: services).backfill(on: tx) }
-        try await AuditLog.record(
-            AuditRecord(action: "demo.events_loaded", targetType: "event", targetID: nil,
-                        summary: "demo year of events up to \(services.calendar.day(of: now))", unitPath: hierarchy.units.first?.path),
-            by: .system, on: db, now: now)
-    }
+    /// The tables the bulk load fills, whose secondary indexes are built once after it.
+    static let bulkTables = ["buildings", "rooms", "people", "organizations", "city_components", "events", "event_timeline"]
 
     /// Buildings, rooms, residents, organisations and city components of every grid
     /// (`DemoPopulation`), generated grid by grid and written a few grids per transaction.
@@ -159,23 +128,27 @@ public struct DemoSeeder: Sendable {
         let population = DemoPopulation(hierarchy: hierarchy, targets: targets, today: services.calendar.day(of: services.clock.now))
         let keyRing = services.keyRing
         let grids = population.grids
-        // The next grids are generated, sealed and turned into rows on the other core while the
-        // database writes the previous ones.
+        let sqlite = SQLDialectKind(db) == .sqlite
+        // The next grids are generated, sealed and turned into rows, two batches at once, while
+        // the database writes the previous ones: with the writer, both cores stay busy.
         let prepare = { @Sendable (range: Range<Int>) throws -> BasicDataStore.PreparedRows in
             let batches = grids[range].map { population.generate(for: $0) }
             let buildings = Dictionary(batches.flatMap(\.buildings).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return try BasicDataStore.prepare(
+            let rows = try BasicDataStore.prepare(
                 buildings: batches.flatMap(\.buildings), rooms: batches.flatMap(\.rooms), people: batches.flatMap(\.people),
                 organizations: batches.flatMap(\.organizations), components: batches.flatMap(\.components),
                 roomBuildings: buildings, keyRing: keyRing)
+            return sqlite ? try rows.encodedForSQLite() : rows
         }
-        let ranges = stride(from: 0, to: grids.count, by: 8).map { $0..<min($0 + 8, grids.count) }
-        var next: Task<BasicDataStore.PreparedRows, any Error>? = ranges.first.map { range in Task { try prepare(range) } }
-        for index in ranges.indices {
-            guard let current = next else { break }
-            let following = index + 1 < ranges.count ? ranges[index + 1] : nil
-            next = following.map { range in Task { try prepare(range) } }
-            let rows = try await current.value
+        var ranges = stride(from: 0, to: grids.count, by: 8).map { $0..<min($0 + 8, grids.count) }[...]
+        var preparing: [Task<BasicDataStore.PreparedRows, any Error>] = []
+        while true {
+            // Two stay in preparation while the first of these is written.
+            while preparing.count < 3, let range = ranges.popFirst() {
+                preparing.append(Task { try prepare(range) })
+            }
+            guard !preparing.isEmpty else { break }
+            let rows = try await preparing.removeFirst().value
             try await db.transaction { tx in try await BasicDataStore.write(rows, on: tx) }
         }
     }

@@ -6,21 +6,31 @@ import GridCore
 /// HMAC "blind index" beside them so an exact search never needs the clear text. Both are derived
 /// from one 32-byte master key with HKDF, so the key file holds a single secret.
 public struct KeyRing: Sendable {
-    // Kept as bytes: swift-crypto's SymmetricKey is not Sendable.
-    private let encryptionKeyBytes: Data
-    private let searchKeyBytes: Data
-    private var encryptionKey: SymmetricKey { SymmetricKey(data: encryptionKeyBytes) }
-    private var searchKey: SymmetricKey { SymmetricKey(data: searchKeyBytes) }
+    private let keys: Keys
+    private var encryptionKey: SymmetricKey { keys.encryption }
+
+    /// The derived keys, made once, and the search HMAC already keyed: a value's hash starts from
+    /// a copy of it instead of keying a new one (the demo hashes two million identifiers).
+    /// swift-crypto's keys and HMAC are not marked Sendable; these are never mutated after
+    /// `init` (an HMAC copy copies its digest state before it is updated), so sharing them is safe.
+    private final class Keys: @unchecked Sendable {
+        let encryption: SymmetricKey
+        let search: HMAC<SHA256>
+
+        init(encryption: SymmetricKey, search: SymmetricKey) {
+            self.encryption = encryption
+            self.search = HMAC<SHA256>(key: search)
+        }
+    }
 
     public init(masterKey: Data) throws(ConfigurationError) {
         guard masterKey.count == 32 else { throw ConfigurationError.keyFileInvalid(path: "(key)") }
         let master = SymmetricKey(data: masterKey)
-        encryptionKeyBytes = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: master, info: Data("gridgov personal data encryption v1".utf8), outputByteCount: 32
-        ).withUnsafeBytes { Data($0) }
-        searchKeyBytes = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: master, info: Data("gridgov personal data search v1".utf8), outputByteCount: 32
-        ).withUnsafeBytes { Data($0) }
+        keys = Keys(
+            encryption: HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: master, info: Data("gridgov personal data encryption v1".utf8), outputByteCount: 32),
+            search: HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: master, info: Data("gridgov personal data search v1".utf8), outputByteCount: 32))
     }
 
     /// Reads the key file, or creates it (mode 0600) with a fresh random key if it does not exist.
@@ -62,6 +72,9 @@ public struct KeyRing: Sendable {
 
     /// The keyed hash used for exact search; equal inputs give equal hashes under one key.
     public func searchHash(_ value: String) -> String {
-        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: searchKey))
+        var mac = keys.search
+        var value = value
+        value.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { Hex.lowercase($0) }
     }
 }

@@ -2,9 +2,8 @@ import FluentKit
 import GridCore
 import SQLKit
 
-/// The events' list indexes, as one definition for their migrations and for bulk loads, which drop
-/// them while writing a year of events and build them once after — cheaper than keeping wide
-/// indexes current row by row.
+/// The events' list indexes, as one definition for their migrations. (Bulk loads set them aside
+/// with the tables' other secondary indexes while they write, `DeferredIndexes`.)
 ///
 /// - The covering territory index and the reported-at index (migration 16): a district's year
 ///   counted and ordered from the index instead of the wide rows.
@@ -40,15 +39,6 @@ public enum EventListIndexes {
             CREATE INDEX events_open_place_idx ON events (type_code, map_lat, map_lon, reported_at) WHERE \(openCondition)
             """),
     ]
-
-    /// Every list index (bulk loads).
-    public static func create(on db: any Database) async throws {
-        try await create(territory + open, on: db)
-    }
-
-    public static func drop(on db: any Database) async throws {
-        try await drop(territory + open, on: db)
-    }
 
     static func create(_ indexes: [(name: String, create: String)], on db: any Database) async throws {
         let sql = try db.sql

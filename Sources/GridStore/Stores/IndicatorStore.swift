@@ -69,12 +69,7 @@ public enum IndicatorStore {
     /// Writes cells into tables that hold none of them yet (a rebuild, a demo's bulk load) with
     /// plain multi-row inserts — several times faster than upserts on a million cells.
     public static func insertFresh(_ cells: [IndicatorCell: MeasureVector], on db: any Database) async throws {
-        let measures = Measure.stored
-        let rows: [[any Encodable & Sendable]] = cells.sorted { $0.key < $1.key }.map { cell, vector in
-            [cell.grain.rawValue, cell.subject.stored, cell.period, cell.unitPath, cell.typeCode] as [any Encodable & Sendable]
-                + measures.map { vector[$0] as any Encodable & Sendable }
-        }
-        try await BulkInsert.rows(rows, into: table, columns: keyColumns + measures.map(\.column), on: db)
+        try await writeFresh(try freshRows(cells, forSQLite: SQLDialectKind(db) == .sqlite), on: db)
     }
 
     /// Adds one event's cells into a running total (a loader's batch).

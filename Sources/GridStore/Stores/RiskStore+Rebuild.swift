@@ -59,7 +59,7 @@ extension RiskStore {
             index.insert(kind, id: source.id, point: source.point, at: source.reportedAt)
             guard !existing.contains(source.id) else { continue }
             // Only the few attributes scoring reads; most reports carry none of them.
-            let attributes = ["people_involved", "occupants", "vulnerable_involved"].contains { source.attributes.contains($0) }
+            let attributes = ["people_involved", "occupants", "vulnerable_involved"].contains { source.attributes.utf8.firstRange(of: $0.utf8) != nil }
                 ? try StoreJSON.decode([String: JSONValue].self, from: source.attributes) : [:]
             guard let assessment = rules.assess(type: source.type, attributes: attributes, earlierNearby: earlier) else { continue }
             let state = RiskState.following(source.state, hasMeasures: false)

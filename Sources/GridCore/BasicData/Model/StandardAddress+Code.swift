@@ -40,6 +40,12 @@ extension StandardAddress {
 
     /// One component normalised for the address code (see the type's documentation).
     static func normalized(_ text: String, suffixes: [String], dropOrdinal: Bool = false) -> String {
+        // Plain ASCII digits (most units and room numbers) only lose their leading zeros.
+        let bytes = text.utf8
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            let trimmed = bytes.drop { $0 == UInt8(ascii: "0") }
+            return trimmed.isEmpty ? "0" : String(decoding: trimmed, as: UTF8.self)
+        }
         var value = String(BasicDataText.folded(text).filter { !$0.isWhitespace && $0 != codeSeparator })
         value = String(value.map { $0.isASCII ? Character($0.uppercased()) : $0 })
         if dropOrdinal, value.hasPrefix("第"), value.count > 1 { value.removeFirst() }
@@ -56,13 +62,15 @@ extension StandardAddress {
         return value
     }
 
+    private static let numeralDigits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    private static let numeralUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+
     /// The value of a number written in Chinese numerals below 10,000 (`三`, `十二`, `二十`,
     /// `一百零五`, `两千`), nil for anything else.
     static func chineseNumeral(_ text: String) -> Int? {
-        let digits: [Character: Int] = [
-            "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-        ]
-        let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+        let digits = numeralDigits, units = numeralUnits
         guard !text.isEmpty, text.count <= 8, text.allSatisfy({ digits[$0] != nil || units[$0] != nil }) else { return nil }
         if !text.contains(where: { units[$0] != nil }) {
             // Digit by digit: 一二〇三 → 1203.

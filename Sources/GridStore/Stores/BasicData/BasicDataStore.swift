@@ -7,17 +7,18 @@ import SQLKit
 /// lists; the clear value is never written.
 public enum BasicDataStore {
     /// One record type's rows: its table, columns and one row's values.
-    struct RowSet: Sendable {
-        let table: String
-        let columns: [String]
-        let rows: [[any Encodable & Sendable]]
-    }
+    typealias RowSet = BulkRows
 
     /// New records turned into rows — identifiers sealed, hashed and masked — ready to write
     /// (`write(_:on:)`). Preparing is pure CPU, so a bulk loader prepares the next batch while the
     /// database writes this one.
     public struct PreparedRows: Sendable {
         let sets: [RowSet]
+
+        /// The same rows converted for SQLite, so that the preparing core does that work too.
+        public func encodedForSQLite() throws -> PreparedRows {
+            PreparedRows(sets: try sets.map { try $0.encodedForSQLite() })
+        }
     }
 
     /// Inserts new records in multi-row statements (inside the engines' bind limits). Part of
@@ -51,8 +52,8 @@ public enum BasicDataStore {
 
     /// Writes prepared rows, part of the caller's transaction.
     public static func write(_ prepared: PreparedRows, on db: any Database) async throws {
-        for set in prepared.sets where !set.rows.isEmpty {
-            try await BulkInsert.rows(set.rows, into: set.table, columns: set.columns, on: db)
+        for set in prepared.sets where !set.isEmpty {
+            try await BulkInsert.write(set, on: db)
         }
     }
 
