@@ -1,19 +1,19 @@
 """The leader's dashboard: figures counted by the platform for the district, a trend chart drawn
 by Debian's Chart.js, the streets ranked; a click on a street narrows the whole page to it."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import screenshot
+from conftest import click_and_wait_for_new_page, screenshot
 from test_event_loop import sign_in
 
 
 def test_leader_reads_the_district_and_narrows_to_a_street(browser, server):
     sign_in(browser, server, "leader")
-    browser.find_element(By.LINK_TEXT, "数据大屏").click()
+    click_and_wait_for_new_page(browser, browser.find_element(By.LINK_TEXT, "数据大屏"))
     Select(browser.find_element(By.ID, "d-period")).select_by_value("year")
-    browser.find_element(By.CSS_SELECTOR, "#dashboard-filters button").click()
-    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "figures")))
+    # the old page has figures too: wait for the year's page itself, not just an element
+    click_and_wait_for_new_page(browser, browser.find_element(By.CSS_SELECTOR, "#dashboard-filters button"))
+    assert "period=year" in browser.current_url
     figures = browser.find_element(By.ID, "figures").text
     for label in ("上报", "有效上报率", "流转率", "应结案数", "结案率", "按期结案率", "满意率", "超期未办"):
         assert label in figures
@@ -28,6 +28,6 @@ def test_leader_reads_the_district_and_narrows_to_a_street(browser, server):
     screenshot(browser, "dashboard")
     first = rows[0].find_element(By.TAG_NAME, "a")
     street = first.text
-    first.click()
-    WebDriverWait(browser, 10).until(EC.url_contains("unit="))
+    click_and_wait_for_new_page(browser, first)
+    assert "unit=" in browser.current_url
     assert street in browser.find_element(By.TAG_NAME, "h2").text
