@@ -11,8 +11,11 @@ public struct RiskFact: Sendable, Hashable, Codable {
         case crowd
         /// 30 日内同一地点重复上报: `count` earlier reports of the same kind nearby.
         case repeated
-        /// 涉及弱势群体 (老幼病残孕).
+        /// 涉及弱势群体 (老幼病残孕), as the report says (`vulnerable_involved`).
         case vulnerable
+        /// 事发地住有关爱对象: `count` current residents in a vulnerable care group (独居、空巢老人,
+        /// 残疾人, 留守儿童…) live in the building at the event's place, by the basic-data register.
+        case careGroup = "care_group"
     }
 
     public var code: Code
@@ -39,6 +42,7 @@ public struct RiskFact: Sendable, Hashable, Codable {
         case .crowd: base = LocalizedText(zh: "群体性（\(n) 人）", en: "a crowd (\(n) people)")
         case .repeated: base = LocalizedText(zh: "30 日内附近已有 \(n) 起同类上报", en: "\(n) earlier reports of this kind nearby within 30 days")
         case .vulnerable: base = LocalizedText(zh: "涉及弱势群体", en: "vulnerable people involved")
+        case .careGroup: base = LocalizedText(zh: "事发地住有关爱对象 \(n) 人", en: "\(n) people in care groups live at the place")
         }
         var zh: [String] = []
         var en: [String] = []

@@ -10,7 +10,9 @@ import Foundation
 /// - **Aggravating facts** (加重情节): at least `manyPeople` people involved adds 1 to likelihood,
 ///   at least `crowd` adds 1 to severity as well; `repeatThreshold` or more earlier reports of the
 ///   same kind within `repeatRadius` metres in the last `repeatWindow` add 1 to likelihood
-///   (`repeatSurge` or more add 2); vulnerable people involved add 1 to severity.
+///   (`repeatSurge` or more add 2); vulnerable people involved add 1 to severity: as the report
+///   says (`vulnerable_involved`) or as the register shows (people of a vulnerable care group
+///   living in the building at the event's place, `CareGroupSites`), once when both hold.
 public struct RiskRules: Sendable, Hashable {
     public var thresholds: RiskThresholds
     public var manyPeople: Int
@@ -20,10 +22,14 @@ public struct RiskRules: Sendable, Hashable {
     public var repeatThreshold: Int
     public var repeatSurge: Int
     public var severityByKind: [RiskKind: Int]
+    /// How far (metres) a building's point may lie from an event's point and still be the place
+    /// of the event, for the care-group fact.
+    public var careSiteRadius: Double
 
     public init(
         thresholds: RiskThresholds = .standard, manyPeople: Int = 5, crowd: Int = 10, repeatWindow: TimeInterval = 30 * 86_400,
-        repeatRadius: Double = 100, repeatThreshold: Int = 2, repeatSurge: Int = 5, severityByKind: [RiskKind: Int] = RiskRules.standardSeverity
+        repeatRadius: Double = 100, repeatThreshold: Int = 2, repeatSurge: Int = 5, severityByKind: [RiskKind: Int] = RiskRules.standardSeverity,
+        careSiteRadius: Double = 30
     ) {
         self.thresholds = thresholds
         self.manyPeople = manyPeople
@@ -33,6 +39,7 @@ public struct RiskRules: Sendable, Hashable {
         self.repeatThreshold = repeatThreshold
         self.repeatSurge = repeatSurge
         self.severityByKind = severityByKind
+        self.careSiteRadius = careSiteRadius
     }
 
     public static let standard = RiskRules()
@@ -61,11 +68,21 @@ public struct RiskRules: Sendable, Hashable {
         return RiskAssessment.clamp(value)
     }
 
+    /// The care groups whose members make a place more vulnerable (老幼病残): elderly people alone
+    /// or with children away, disabled people, left-behind children, people with a severe mental
+    /// disorder and those in extreme poverty (特困, mostly elderly or disabled without support).
+    /// Veterans, low-income households, key persons and people under community correction are
+    /// cared for for other reasons and raise no risk.
+    public static let vulnerableCareGroups: Set<CareGroup> = [
+        .elderlyAlone, .emptyNestElderly, .disabled, .leftBehindChild, .severeMentalDisorder, .extremePoverty,
+    ]
+
     /// The assessment of a report of `type` with its attributes, `earlierNearby` earlier reports
-    /// of the same kind close by within the window, and whether care-group people (关注群体) are
-    /// known to be involved. Nil when the type is of no risk kind (a pure service).
+    /// of the same kind close by within the window, and `careGroupResidents` residents of a
+    /// vulnerable care group (关爱对象) living at the event's place. Nil when the type is of no
+    /// risk kind (a pure service).
     public func assess(
-        type: EventType, attributes: [String: JSONValue], earlierNearby: Int = 0, careGroupsInvolved: Bool = false
+        type: EventType, attributes: [String: JSONValue], earlierNearby: Int = 0, careGroupResidents: Int = 0
     ) -> RiskAssessment? {
         guard let kind = type.riskKind, let baseSeverity = baseSeverity(of: type) else { return nil }
         var facts: [RiskFact] = []
@@ -78,9 +95,10 @@ public struct RiskRules: Sendable, Hashable {
         } else if earlierNearby >= repeatThreshold {
             facts.append(RiskFact(.repeated, count: earlierNearby, likelihood: 1))
         }
-        if careGroupsInvolved || Self.flag(attributes["vulnerable_involved"]) {
-            facts.append(RiskFact(.vulnerable, severity: 1))
-        }
+        // Vulnerable people add to the severity once, whether the report or the register says so.
+        let reported = Self.flag(attributes["vulnerable_involved"])
+        if reported { facts.append(RiskFact(.vulnerable, severity: 1)) }
+        if careGroupResidents > 0 { facts.append(RiskFact(.careGroup, count: careGroupResidents, severity: reported ? 0 : 1)) }
         return RiskAssessment(
             kind: kind, likelihood: baseLikelihood(of: type) + facts.reduce(0) { $0 + $1.likelihood },
             severity: baseSeverity + facts.reduce(0) { $0 + $1.severity }, facts: facts)

@@ -25,7 +25,10 @@ public struct RiskService: Sendable {
         let earlier = try await RiskStore.earlierNearby(
             kind: kind, point: event.mapPoint, radius: rules.repeatRadius, since: reportedAt.addingTimeInterval(-rules.repeatWindow),
             before: reportedAt, excluding: event.snapshot.id, on: db)
-        guard let assessment = rules.assess(type: type, attributes: event.attributes, earlierNearby: earlier) else { return }
+        let careGroups = try await RiskStore.careGroupResidents(
+            at: event.mapPoint, radius: rules.careSiteRadius, on: WorkingCalendar().day(of: reportedAt), on: db)
+        guard let assessment = rules.assess(type: type, attributes: event.attributes, earlierNearby: earlier, careGroupResidents: careGroups)
+        else { return }
         let risk = StoredRisk(
             id: event.snapshot.id, eventNumber: event.number, typeCode: type.code, gridPath: event.snapshot.gridPath, mapPoint: event.mapPoint,
             assessment: assessment, level: assessment.level(rules.thresholds),

@@ -76,6 +76,7 @@ public enum GridDatabase {
             M0025CreateTasks(),
             M0028AddOpenEventAndNameIndexes(),
             M0026AddWorkMeasures(),
+            M0029AddBuildingPointIndex(),
         ]
     }
 

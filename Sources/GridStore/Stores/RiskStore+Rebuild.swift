@@ -7,8 +7,9 @@ extension RiskStore {
     /// Assesses every stored event of a risk kind that has no risk yet (补录): the demo's year
     /// after its bulk load, or a database that had events before the register existed. Events
     /// are read once in report order and repeats are counted in memory (`RepeatIndex`), so a
-    /// district's year needs no query per event; rows go in with multi-row inserts. Past events
-    /// raise no warnings. Returns the number of risks written.
+    /// district's year needs no query per event; rows go in with multi-row inserts. The
+    /// care-group fact reads the register's buildings and care-group residents once into
+    /// `CareGroupSites` in the same way. Past events raise no warnings. Returns the number of risks written.
     @discardableResult
     public static func backfill(types: [String: EventType], rules: RiskRules, on db: any Database, now: Date) async throws -> Int {
         let riskTypes = types.filter { $0.value.riskKind != nil }
@@ -48,6 +49,9 @@ extension RiskStore {
         sources.sort { $0.reportedAt < $1.reportedAt }
         guard let reference = sources.first?.point.lat else { return 0 }
         var index = RepeatIndex(radius: rules.repeatRadius, referenceLatitude: reference)
+        // The register's buildings and care-group residents, read once; each event is judged on its own day.
+        let sites = try await careGroupSites(radius: rules.careSiteRadius, referenceLatitude: reference, on: db)
+        let calendar = WorkingCalendar()
         var pending: [[any Encodable & Sendable]] = []
         var written = 0
         for source in sources {
@@ -61,7 +65,9 @@ extension RiskStore {
             // Only the few attributes scoring reads; most reports carry none of them.
             let attributes = ["people_involved", "occupants", "vulnerable_involved"].contains { source.attributes.utf8.firstRange(of: $0.utf8) != nil }
                 ? try StoreJSON.decode([String: JSONValue].self, from: source.attributes) : [:]
-            guard let assessment = rules.assess(type: source.type, attributes: attributes, earlierNearby: earlier) else { continue }
+            let careGroups = sites.residents(at: source.point, on: calendar.day(of: source.reportedAt))
+            guard let assessment = rules.assess(type: source.type, attributes: attributes, earlierNearby: earlier, careGroupResidents: careGroups)
+            else { continue }
             let state = RiskState.following(source.state, hasMeasures: false)
             // A new risk has no controls, adjustments or warning: those columns stay NULL / empty.
             pending.append([

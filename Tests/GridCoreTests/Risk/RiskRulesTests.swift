@@ -71,7 +71,7 @@ struct RiskRulesTests {
         #expect(crowd.facts[1].label.zhHans == "群体性（12 人）（严重性 +1）")
         let groupRental = try #require(rules.assess(type: try type("B0901"), attributes: ["occupants": .number(14), "room_address": .string("x")]))
         #expect(groupRental.facts.map(\.code) == [.manyPeople, .crowd])
-        let careGroups = try #require(rules.assess(type: try type("A01"), attributes: ["people_involved": .number(2)], careGroupsInvolved: true))
+        let careGroups = try #require(rules.assess(type: try type("A01"), attributes: ["people_involved": .number(2)], careGroupResidents: 1))
         #expect(careGroups.severity == 3)
     }
 
@@ -84,7 +84,7 @@ struct RiskRulesTests {
         #expect(third.likelihood == 3 && third.level() == .important && third.facts.first?.count == 2)
         #expect(try #require(rules.assess(type: labour, attributes: attributes, earlierNearby: 5)).likelihood == 4)
         let capped = try #require(rules.assess(
-            type: try type("B0505"), attributes: ["people_involved": .number(50)], earlierNearby: 9, careGroupsInvolved: true))
+            type: try type("B0505"), attributes: ["people_involved": .number(50)], earlierNearby: 9, careGroupResidents: 1))
         #expect(capped.likelihood == 5 && capped.severity == 5 && capped.score == 25)
     }
 
