@@ -17,19 +17,9 @@ struct AssessmentsController {
                 tag: "assessments", access: .permission(.assessmentManage), body: AssessmentScheme.self,
                 response: AssessmentScheme.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
-            var input = try req.decodeBody(AssessmentScheme.self)
-            input.id = try req.idParameter()
-            try input.validate()
-            let scheme = input
-            let now = try req.grid.clock.now
-            try await req.db.transaction { tx in
-                try await AssessmentStore.save(scheme, on: tx, now: now)
-                try await AuditLog.record(
-                    AuditRecord(action: "assessment.scheme", targetType: "assessment_scheme", targetID: scheme.id.uuidString,
-                                summary: "\(scheme.name): \(scheme.items.map { "\($0.indicator) \($0.weight)" }.joined(separator: ", "))",
-                                unitPath: principal.unitPath),
-                    by: principal.auditActor(for: req), on: tx, now: now)
-            }
+            var scheme = try req.decodeBody(AssessmentScheme.self)
+            scheme.id = try req.idParameter()
+            try await assessments.save(scheme, unitPath: principal.unitPath, actor: principal.auditActor(for: req), on: req.db)
             return scheme
         }
         api.add(.POST, "assessments/runs", summary: "Score a scheme for a unit and a period (a draft, re-runnable until published)",

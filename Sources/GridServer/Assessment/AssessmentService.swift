@@ -71,6 +71,21 @@ struct AssessmentService {
         }
     }
 
+    /// Validates and keeps a scheme (new or changed) with its audit row; the API and the console's
+    /// editor both save through here. Runs keep the scheme as it was when they were scored.
+    func save(_ scheme: AssessmentScheme, unitPath: UnitPath, actor: AuditActor, on db: any Database) async throws {
+        try scheme.validate()
+        let now = services.clock.now
+        try await db.transaction { tx in
+            try await AssessmentStore.save(scheme, on: tx, now: now)
+            try await AuditLog.record(
+                AuditRecord(action: "assessment.scheme", targetType: "assessment_scheme", targetID: scheme.id.uuidString,
+                            summary: "\(scheme.name): \(scheme.items.map { "\($0.indicator) \($0.weight)" }.joined(separator: ", "))",
+                            unitPath: unitPath),
+                by: actor, on: tx, now: now)
+        }
+    }
+
     /// Publishes (freezes) a draft run within the caller's scope, with its audit row; 404 outside
     /// the scope, 409 when it is already published.
     func publish(_ id: UUID, by principal: Principal, actor: AuditActor, on db: any Database) async throws -> AssessmentStore.StoredRun {

@@ -17,10 +17,13 @@ struct ConsoleAssessmentsController {
         var schemeChoices: [ConsoleChoice]
         var top: [ResultRow]
         var runs: [RunRow]
+        /// Whether the viewer may change schemes, publish and give bonuses.
+        var canManage: Bool
         var error: String?
     }
 
     struct SchemeRow: Encodable, Sendable {
+        var id: String
         var name: String
         var subject: String
         var items: [String]
@@ -47,6 +50,13 @@ struct ConsoleAssessmentsController {
         var bonus: String
     }
 
+    /// A results column: the item's indicator and the most it gives (or takes), with its rule.
+    struct Column: Encodable, Sendable {
+        var name: String
+        var weight: String
+        var rule: String
+    }
+
     struct Cell: Encodable, Sendable {
         /// The item's indicator id (the trace page's `item`).
         var item: String
@@ -61,8 +71,10 @@ struct ConsoleAssessmentsController {
         var title: String
         var state: String
         var canPublish: Bool
-        var columns: [String]
+        var columns: [Column]
         var rows: [ResultRow]
+        /// The bonus form of a draft, for those who may manage assessments; nil otherwise.
+        var bonus: BonusForm?
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -73,6 +85,8 @@ struct ConsoleAssessmentsController {
         group.post("run") { req in
             try await gate(req) { shell, principal in try await run(req, shell, principal) }
         }
+        registerSchemes(group)
+        registerBonus(group)
         group.get("runs", ":id") { req in
             try await gate(req) { shell, principal in try await runPage(req, shell, principal) }
         }
@@ -107,7 +121,7 @@ struct ConsoleAssessmentsController {
             shell: shell, period: period.description, units: units,
             schemes: schemes.map { scheme in
                 SchemeRow(
-                    name: scheme.name, subject: scheme.subject.label.text(in: language),
+                    id: scheme.id.uuidString, name: scheme.name, subject: scheme.subject.label.text(in: language),
                     items: scheme.items.map { Self.describe($0, language: language) },
                     forced: scheme.forced.map {
                         LocalizedText(zh: "强制分布：优秀 ≤ \(Int($0.maxExcellentShare * 100))%，基本合格及以下 ≥ \(Int($0.minBasicShare * 100))%",
@@ -121,6 +135,7 @@ struct ConsoleAssessmentsController {
                 RunRow(id: $0.id.uuidString, scheme: $0.scheme.name, period: $0.period, unit: $0.unitPath.codes.last ?? "",
                        state: Self.stateLabel($0.published).text(in: language), subjects: $0.results.count)
             },
+            canManage: principal.holds(.assessmentManage, policy: services.policy),
             error: error)
         return try await req.view.render("console/assessments", page).encodeResponse(status: status, for: req)
     }
@@ -145,7 +160,9 @@ struct ConsoleAssessmentsController {
         }
     }
 
-    private func runPage(_ req: Request, _ shell: ShellContext, _ principal: Principal) async throws -> Response {
+    func runPage(
+        _ req: Request, _ shell: ShellContext, _ principal: Principal, bonus typed: BonusForm? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let language = req.language
         guard let stored = try await AssessmentStore.run(try req.idParameter(), on: req.db), principal.unitPath.contains(stored.unitPath) else {
             throw GridHTTPError.notFound
@@ -153,13 +170,21 @@ struct ConsoleAssessmentsController {
         if req.query[String.self, at: "format"] == "csv" { return try await csv(req, principal, stored) }
         let policy = try req.grid.policy
         let canPublish = !stored.published && principal.holds(.assessmentManage, policy: policy)
+        var bonus = typed ?? BonusForm()
+        bonus.subjects = stored.results.map { ConsoleChoice(value: $0.key, label: $0.name, selected: $0.key == bonus.subject) }
         let page = RunPage(
             shell: shell, id: stored.id.uuidString,
             title: "\(stored.scheme.name) · \(stored.period) · \(stored.unitPath.codes.last ?? "")",
             state: Self.stateLabel(stored.published).text(in: language), canPublish: canPublish,
-            columns: stored.scheme.items.map { Indicator.find($0.indicator)?.name.text(in: language) ?? $0.indicator },
-            rows: Self.rows(stored.results, items: stored.scheme.items, language: language))
-        return try await req.view.render("console/assessment-run", page).encodeResponse(for: req)
+            columns: stored.scheme.items.map { item in
+                let penalty = if case .penalty = item.rule { true } else { false }
+                return Column(
+                    name: Indicator.find(item.indicator)?.name.text(in: language) ?? item.indicator,
+                    weight: (penalty ? "−" : "") + AssessmentSchemeForm.text(item.weight), rule: Self.describe(item, language: language))
+            },
+            rows: Self.rows(stored.results, items: stored.scheme.items, language: language),
+            bonus: canPublish ? bonus : nil)
+        return try await req.view.render("console/assessment-run", page).encodeResponse(status: status, for: req)
     }
 
     private func csv(_ req: Request, _ principal: Principal, _ run: AssessmentStore.StoredRun) async throws -> Response {
