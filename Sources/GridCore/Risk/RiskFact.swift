@@ -9,7 +9,7 @@ public struct RiskFact: Sendable, Hashable, Codable {
         case manyPeople = "many_people"
         /// 群体性: so many people that the harm grows too.
         case crowd
-        /// 30 日内同一地点重复上报: `count` earlier reports of the same kind nearby.
+        /// 同一地点重复上报 (30 日内、100 米内 by default): `count` earlier reports of the same kind nearby.
         case repeated
         /// 涉及弱势群体 (老幼病残孕), as the report says (`vulnerable_involved`).
         case vulnerable
@@ -40,7 +40,8 @@ public struct RiskFact: Sendable, Hashable, Codable {
         switch code {
         case .manyPeople: base = LocalizedText(zh: "涉及 \(n) 人", en: "\(n) people involved")
         case .crowd: base = LocalizedText(zh: "群体性（\(n) 人）", en: "a crowd (\(n) people)")
-        case .repeated: base = LocalizedText(zh: "30 日内附近已有 \(n) 起同类上报", en: "\(n) earlier reports of this kind nearby within 30 days")
+        // The window and radius are settings (`RiskRules`), so the label names neither.
+        case .repeated: base = LocalizedText(zh: "近期附近已有 \(n) 起同类上报", en: "\(n) recent earlier reports of this kind nearby")
         case .vulnerable: base = LocalizedText(zh: "涉及弱势群体", en: "vulnerable people involved")
         case .careGroup: base = LocalizedText(zh: "事发地住有关爱对象 \(n) 人", en: "\(n) people in care groups live at the place")
         }

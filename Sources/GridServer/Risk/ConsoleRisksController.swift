@@ -68,8 +68,9 @@ struct ConsoleRisksController {
         majorFilter.kind = query.filter.kind
         let majors = try await RiskStore.list(majorFilter, page: 1, per: 20, on: req.db).items
         let now = services.clock.now
-        let reports = try await RiskStore.reports(under: query.unit.path, since: now.addingTimeInterval(-RiskRules.standard.repeatWindow), on: req.db)
-        let spots = RiskHotSpots.find(reports, radius: RiskRules.standard.repeatRadius, minimum: RiskRules.standard.repeatThreshold + 1)
+        let rules = try await risks.currentRules(on: req.db)
+        let reports = try await RiskStore.reports(under: query.unit.path, since: now.addingTimeInterval(-rules.repeatWindow), on: req.db)
+        let spots = RiskHotSpots.find(reports, radius: rules.repeatRadius, minimum: rules.repeatThreshold + 1)
             .prefix(20).map { spot in
                 Spot(kind: spot.kind.label.text(in: language), grid: spot.gridPath.codes.last ?? "",
                      place: String(format: "%.5f, %.5f", spot.centre.lon, spot.centre.lat), count: spot.count,

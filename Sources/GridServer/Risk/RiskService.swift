@@ -8,11 +8,19 @@ import GridStore
 /// operator's adjustment and controls, and the backfill of past events.
 public struct RiskService: Sendable {
     let services: GridServices
-    let rules: RiskRules
+    /// Fixed rules (tests, tools); nil reads the administrators' rules from the database on each
+    /// use (`RiskRulesService`), so a change applies to the next report without a restart.
+    let fixedRules: RiskRules?
 
-    public init(services: GridServices, rules: RiskRules = .standard) {
+    public init(services: GridServices, rules: RiskRules? = nil) {
         self.services = services
-        self.rules = rules
+        self.fixedRules = rules
+    }
+
+    /// The rules in force.
+    public func currentRules(on db: any Database) async throws -> RiskRules {
+        if let fixedRules { return fixedRules }
+        return try await RiskRulesService.load(on: db)
     }
 
     // MARK: hooks from EventService (inside its transaction)
@@ -21,6 +29,7 @@ public struct RiskService: Sendable {
     /// of the report's transaction: `db` is its `tx`.
     func assessReported(_ event: StoredEvent, type: EventType, on db: any Database, now: Date) async throws {
         guard let kind = type.riskKind else { return }
+        let rules = try await currentRules(on: db)
         let reportedAt = event.snapshot.reportedAt
         let earlier = try await RiskStore.earlierNearby(
             kind: kind, point: event.mapPoint, radius: rules.repeatRadius, since: reportedAt.addingTimeInterval(-rules.repeatWindow),
@@ -57,6 +66,7 @@ public struct RiskService: Sendable {
     public func hotSpots(under path: UnitPath, days: Int, on db: any Database) async throws -> [RiskHotSpots.Spot] {
         let since = services.clock.now.addingTimeInterval(-Double(days) * 86_400)
         let reports = try await RiskStore.reports(under: path, since: since, on: db)
+        let rules = try await currentRules(on: db)
         return RiskHotSpots.find(reports, radius: rules.repeatRadius, minimum: rules.repeatThreshold + 1)
     }
 
@@ -70,7 +80,7 @@ public struct RiskService: Sendable {
         let next = try risk.assessment.adjusted(
             likelihood: request.likelihood, severity: request.severity, reason: request.reason, byID: principal.id,
             byName: principal.account.displayName, at: now)
-        let level = next.level(rules.thresholds)
+        let level = next.level(try await currentRules(on: db).thresholds)
         let audit = principal.auditActor
         try await db.transaction { tx in
             guard try await RiskStore.saveAssessment(next, level: level, of: risk, on: tx, now: now) else { throw Self.changedMeanwhile }
@@ -127,7 +137,7 @@ public struct RiskService: Sendable {
     public func backfill(on db: any Database) async throws -> Int {
         let catalog = services.catalog.catalog
         let types = Dictionary(catalog.types.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        return try await RiskStore.backfill(types: types, rules: rules, on: db, now: services.clock.now)
+        return try await RiskStore.backfill(types: types, rules: try await currentRules(on: db), on: db, now: services.clock.now)
     }
 
     // MARK: presentation

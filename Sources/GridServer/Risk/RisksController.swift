@@ -4,7 +4,7 @@ import GridStore
 import Vapor
 
 /// `/api/v1/risks`: the risk register (风险台账) of the caller's unit subtree, one risk, an
-/// operator's adjustment (with its reason) and the controls.
+/// operator's adjustment (with its reason) and the controls; the rules administrators set.
 struct RisksController {
     let risks: RiskService
 
@@ -44,6 +44,23 @@ struct RisksController {
                     kind: spot.kind.rawValue, kindLabel: spot.kind.label.text(in: req.language), gridPath: spot.gridPath.rawValue,
                     lon: spot.centre.lon, lat: spot.centre.lat, count: spot.count, first: spot.first, last: spot.last, events: spot.reportIDs)
             })
+        }
+        api.add(.GET, "risks/rules", summary: "The risk rules in force: aggravating facts' numbers and level thresholds (风险评估规则)",
+                tag: "risks", access: .signedIn, response: RiskRulesDTO.self) { req, principal in
+            // Those who read the register and the administrators who set the rules.
+            let principal = try APIRouter.signedIn(principal)
+            let policy = try req.grid.policy
+            guard principal.holds(.risksRead, policy: policy) || principal.holds(.settingsManage, policy: policy) else {
+                throw AccessDenial.missingPermission(.risksRead)
+            }
+            return try await risks.currentRules(on: req.db).settings
+        }
+        api.add(.PUT, "risks/rules", summary: "Change the risk rules (every field required; 422 names each wrong one); new reports use them at once",
+                tag: "risks", access: .permission(.settingsManage), body: RiskRulesDTO.self, response: RiskRulesDTO.self) { req, principal in
+            let principal = try APIRouter.signedIn(principal)
+            let rules = try await RiskRulesService.update(
+                try req.decodeBody(RiskRulesDTO.self), actor: principal.auditActor(for: req), now: try req.grid.clock.now, on: req.db)
+            return rules.settings
         }
         api.add(.GET, "risks/{id}", summary: "One risk with its facts, adjustments and controls (the id is the event's)", tag: "risks",
                 access: .permission(.risksRead), response: RiskDTO.self) { req, principal in

@@ -16,6 +16,7 @@ struct ConsoleAdminController {
         ("/console/admin/catalog", "admin_catalog_title", "admin_catalog_about", .catalogManage),
         ("/console/admin/calendar", "admin_calendar_title", "admin_calendar_about", .calendarManage),
         ("/console/admin/overdue", "admin_overdue_title", "admin_overdue_about", .settingsManage),
+        ("/console/admin/risk-rules", "admin_risk_rules_title", "admin_risk_rules_about", .settingsManage),
         ("/console/admin/webhooks", "admin_webhooks_title", "admin_webhooks_about", .settingsManage),
         ("/console/admin/open311", "admin_open311_title", "admin_open311_about", .settingsManage),
         ("/console/users", "admin_users_title", "admin_users_about", .usersManage),
@@ -51,6 +52,7 @@ struct ConsoleAdminController {
         ConsoleCatalogController().register(routes)
         ConsoleCalendarController().register(routes)
         ConsoleOverdueController().register(routes)
+        ConsoleRiskRulesController().register(routes)
         ConsoleWebhooksController(webhooks: webhooks).register(routes)
         ConsoleOpen311Controller(clients: Open311ClientService(services: accounts.services)).register(routes)
         ConsoleUserAdminController(accounts: accounts).register(routes)
