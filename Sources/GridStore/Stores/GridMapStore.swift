@@ -23,10 +23,24 @@ public enum GridMapStore {
     public static func outlines(
         under path: UnitPath, kinds: Set<UnitKind>? = nil, at date: CalendarDay? = nil, on db: any Database
     ) async throws -> [UnitOutline] {
-        // Plain SQL rather than a Fluent join: a district's 589 outlines spent half the map
-        // layer's answer in Fluent's reflective model decoding.
         var conditions: [SQLQueryString] = ["u.path >= \(bind: path.rawValue) AND u.path < \(bind: path.subtreeUpperBound)"]
         if let kinds { conditions.append("u.kind IN \(SQLGroupExpression(kinds.map(\.rawValue).sorted().map { SQLBind($0) }))") }
+        return try await outlineRows(where: conditions, at: date, order: "u.path", on: db)
+    }
+
+    /// One unit's outline on `date` (nil: current).
+    public static func outline(of unit: OrgUnit, at date: CalendarDay? = nil, on db: any Database) async throws -> UnitOutline? {
+        try await outlineRows(where: ["g.unit_id = \(bind: unit.id)"], at: date, order: "g.valid_from DESC LIMIT 1", on: db).first
+    }
+
+    /// The one reading of outline versions: a version is valid on `date` from its first day up
+    /// to, not including, its last; with no date, the version not yet ended. Plain SQL rather
+    /// than Fluent: a district's 589 outlines spent half the map layer's answer in Fluent's
+    /// reflective model decoding.
+    private static func outlineRows(
+        where conditions: [SQLQueryString], at date: CalendarDay?, order: String, on db: any Database
+    ) async throws -> [UnitOutline] {
+        var conditions = conditions
         if let date {
             conditions.append("g.valid_from <= \(bind: date.description) AND (g.valid_to IS NULL OR g.valid_to > \(bind: date.description))")
         } else {
@@ -37,7 +51,7 @@ public enum GridMapStore {
               u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind, u.parent_id AS unit_parent_id, u.path AS unit_path
             FROM unit_geometries g JOIN units u ON u.id = g.unit_id
             WHERE \(SQLList(conditions, separator: SQLRaw(" AND ")))
-            ORDER BY u.path
+            ORDER BY \(unsafeRaw: order)
             """).all()
         return try rows.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
@@ -62,22 +76,6 @@ public enum GridMapStore {
         else { throw StoreError.corruptRow(table: UnitModel.schema, id: id.uuidString) }
         return OrgUnit(id: id, code: code, name: try row.decode(column: "unit_name", as: String.self), kind: kind,
                        parentID: try row.decode(column: "unit_parent_id", as: UUID?.self), path: path)
-    }
-
-    /// One unit's outline on `date` (nil: current).
-    public static func outline(of unit: OrgUnit, at date: CalendarDay? = nil, on db: any Database) async throws -> UnitOutline? {
-        let query = UnitGeometryModel.query(on: db).filter(\.$unit.$id == unit.id)
-        applyValidity(query, at: date)
-        return try await query.sort(\.$validFrom, .descending).first().map { try outline($0, unit: unit) }
-    }
-
-    private static func applyValidity(_ query: QueryBuilder<UnitGeometryModel>, at date: CalendarDay?) {
-        if let date {
-            query.filter(\.$validFrom <= date.description)
-            query.group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > date.description) }
-        } else {
-            query.filter(\.$validTo == nil)
-        }
     }
 
     /// Makes `geometry` the unit's outline from `effective` on; the previous version ends that day
@@ -139,15 +137,6 @@ public enum GridMapStore {
         return String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
-    private static func outline(_ model: UnitGeometryModel, unit: OrgUnit) throws -> UnitOutline {
-        guard let geometry = try JSONDecoder().decode(GeoJSONGeometry.self, from: Data(model.geometry.utf8)).multiPolygon,
-              let datum = Datum(rawValue: model.sourceDatum)
-        else { throw StoreError.corruptRow(table: UnitGeometryModel.schema, id: model.id?.uuidString ?? "?") }
-        return UnitOutline(
-            unit: unit, geometry: geometry, validFrom: model.validFrom, validTo: model.validTo, sourceDatum: datum,
-            area: model.area, centroid: Coordinate(lon: model.centroidLon, lat: model.centroidLat))
-    }
-
     // MARK: changes and crosswalks
 
     /// Records a map change (import, redraw, split, merge) and its crosswalk; returns its id.
@@ -188,7 +177,11 @@ public enum GridMapStore {
     ) async throws -> GridStaffDTO {
         let model = staffModel(grid: grid, name: name, role: role, workPhone: workPhone, userID: userID, from: from, now: now)
         try await model.create(on: db)
-        return try dto(model, gridCode: grid.code.rawValue)
+        // read back through the one reading of staff rows (an assignment is rare; one query more)
+        guard let id = model.id, let (staff, _) = try await staffAssignment(id, on: db) else {
+            throw StoreError.notFound(what: "grid staff assignment")
+        }
+        return staff
     }
 
     /// Inserts many assignments at once (demo data).
@@ -218,16 +211,13 @@ public enum GridMapStore {
         return model
     }
 
-    /// Who serves the grid on `date` (nil: today's assignments, i.e. not ended).
+    /// Who serves the grid now (assignments not ended), by role then name.
     public static func staff(of grid: OrgUnit, on db: any Database) async throws -> [GridStaffDTO] {
-        try await GridStaffModel.query(on: db).filter(\.$unit.$id == grid.id).filter(\.$validTo == nil)
-            .sort(\.$role).sort(\.$name).all().map { try dto($0, gridCode: grid.code.rawValue) }
+        try await staffRows(where: "s.unit_id = \(bind: grid.id) AND s.valid_to IS NULL", order: "s.role, s.name", on: db).map(\.staff)
     }
 
     public static func staffAssignment(_ id: UUID, on db: any Database) async throws -> (GridStaffDTO, OrgUnit)? {
-        guard let model = try await GridStaffModel.query(on: db).filter(\.$id == id).with(\.$unit).first() else { return nil }
-        let unit = try model.unit.toDomain()
-        return (try dto(model, gridCode: unit.code.rawValue), unit)
+        try await staffRows(where: "s.id = \(bind: id)", order: "s.id", on: db).first
     }
 
     public static func endAssignment(_ id: UUID, on date: CalendarDay, on db: any Database) async throws {
@@ -237,31 +227,32 @@ public enum GridMapStore {
 
     /// Current staff of every grid below `path`, keyed by unit id (map cards, boards, lists).
     public static func staffByGrid(under path: UnitPath, on db: any Database) async throws -> [UUID: [GridStaffDTO]] {
+        let rows = try await staffRows(
+            where: "u.path >= \(bind: path.rawValue) AND u.path < \(bind: path.subtreeUpperBound) AND s.valid_to IS NULL", order: "s.role, s.name", on: db)
+        return Dictionary(grouping: rows, by: \.grid.id).mapValues { $0.map(\.staff) }
+    }
+
+    /// The one reading of staff rows, each with its grid.
+    private static func staffRows(
+        where condition: SQLQueryString, order: String, on db: any Database
+    ) async throws -> [(staff: GridStaffDTO, grid: OrgUnit)] {
         let rows = try await (try db.sql).raw("""
-            SELECT s.id, s.unit_id, s.user_id, s.name, s.work_phone, s.role, s.valid_from, s.valid_to, u.code AS grid_code
+            SELECT s.id, s.user_id, s.name, s.work_phone, s.role, s.valid_from, s.valid_to,
+              u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind, u.parent_id AS unit_parent_id, u.path AS unit_path
             FROM grid_staff s JOIN units u ON u.id = s.unit_id
-            WHERE u.path >= \(bind: path.rawValue) AND u.path < \(bind: path.subtreeUpperBound) AND s.valid_to IS NULL
+            WHERE \(condition)
+            ORDER BY \(unsafeRaw: order)
             """).all()
-        var result: [UUID: [GridStaffDTO]] = [:]
-        for row in rows {
+        return try rows.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             guard let role = StaffRole(rawValue: try row.decode(column: "role", as: String.self)) else {
                 throw StoreError.corruptRow(table: GridStaffModel.schema, id: id.uuidString)
             }
-            result[try row.decode(column: "unit_id", as: UUID.self), default: []].append(GridStaffDTO(
-                id: id, gridCode: try row.decode(column: "grid_code", as: String.self), name: try row.decode(column: "name", as: String.self),
+            let grid = try unit(row)
+            return (GridStaffDTO(
+                id: id, gridCode: grid.code.rawValue, name: try row.decode(column: "name", as: String.self),
                 role: role, workPhone: try row.decode(column: "work_phone", as: String?.self), userID: try row.decode(column: "user_id", as: UUID?.self),
-                validFrom: try row.decode(column: "valid_from", as: String.self), validTo: try row.decode(column: "valid_to", as: String?.self)))
+                validFrom: try row.decode(column: "valid_from", as: String.self), validTo: try row.decode(column: "valid_to", as: String?.self)), grid)
         }
-        return result
-    }
-
-    private static func dto(_ model: GridStaffModel, gridCode: String) throws -> GridStaffDTO {
-        guard let id = model.id, let role = StaffRole(rawValue: model.role) else {
-            throw StoreError.corruptRow(table: GridStaffModel.schema, id: model.id?.uuidString ?? "?")
-        }
-        return GridStaffDTO(
-            id: id, gridCode: gridCode, name: model.name, role: role, workPhone: model.workPhone, userID: model.userID,
-            validFrom: model.validFrom, validTo: model.validTo)
     }
 }
