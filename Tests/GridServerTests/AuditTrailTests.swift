@@ -274,6 +274,11 @@ import Vapor
             let body = OverduePolicyUpdateDTO(responses: ["handling": "supervise"])
             return (try await app.call(.PUT, "/api/v1/settings/overdue-policy", token: admin, json: body).status, "settings.overdue_policy")
         },
+        "PUT /api/v1/risks/rules": { app, admin in
+            var body = RiskRules.standard.settings
+            body.manyPeople = 4
+            return (try await app.call(.PUT, "/api/v1/risks/rules", token: admin, json: body).status, "settings.risk_rules")
+        },
     ]
 
     /// POST endpoints that compute an answer from a body and write nothing.
