@@ -49,7 +49,7 @@ extension ConsoleAssessmentsController {
                 let source = try await req.query[String.self, at: "from"].flatMap(UUID.init(uuidString:))
                     .asyncMap { try await AssessmentStore.scheme($0, on: req.db) }
                 var form = AssessmentSchemeForm(source ?? AssessmentScheme(id: UUID(), name: "", subject: .worker, items: []))
-                form.name = source.map { "\($0.name)（副本）" } ?? ""
+                form.name = try source.map { "\($0.name)\(try req.grid.strings.text("assess_scheme_copy_suffix", req.language))" } ?? ""
                 return try await schemePage(req, shell, id: nil, form: form)
             }
         }
