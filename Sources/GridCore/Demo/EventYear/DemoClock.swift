@@ -46,6 +46,12 @@ struct DemoClock: Sendable {
         self.until = Int(until.timeIntervalSince(base).rounded(.down))
     }
 
+    /// The clock of a demo year — the 365 local days ending with the day of `until` — and those days, oldest first.
+    static func year(until: Date, calendar: WorkingCalendar) -> (clock: DemoClock, days: [CalendarDay]) {
+        let firstDay = calendar.day(of: until).adding(days: -364)
+        return (DemoClock(calendar: calendar, firstDay: firstDay, until: until), (0..<365).map { firstDay.adding(days: $0) })
+    }
+
     var dayCount: Int { working.count }
 
     func date(_ t: Int) -> Date { base.addingTimeInterval(TimeInterval(t)) }

@@ -74,10 +74,7 @@ public struct DemoEventYear: Sendable {
         self.catalog = catalog
         self.calendar = calendar
         self.cast = cast
-        let lastDay = calendar.day(of: until)
-        let firstDay = lastDay.adding(days: -364)
-        days = (0..<365).map { firstDay.adding(days: $0) }
-        clock = DemoClock(calendar: calendar, firstDay: firstDay, until: until)
+        (clock, days) = DemoClock.year(until: until, calendar: calendar)
 
         let byID = Dictionary(hierarchy.units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         guard let district = hierarchy.units.first(where: { $0.kind == .district }) else {
