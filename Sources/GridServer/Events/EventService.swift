@@ -41,10 +41,6 @@ public struct EventService: Sendable {
         }
         let photos = try decodePhotos(request.photos, field: "photos")
         let hash = contentHash(request, photoHashes: photos.map(\.sha256))
-        if let existing = try await EventStore.find(request.id, on: db) {
-            guard existing.contentHash == hash else { throw EventConflictError.differentContent(existing) }
-            return (existing, false)
-        }
         let now = services.clock.now
         let occurredAt = min(request.occurredAt ?? now, now)
         let transition = try EventMachine.report(
@@ -54,29 +50,43 @@ public struct EventService: Sendable {
         let channel = request.channel ?? Self.defaultChannel(principal.account.roles)
         let actorName = principal.account.displayName
         let audit = principal.auditActor
-        let created: Bool = try await db.transaction { tx in
-            let number = try await EventStore.nextNumber(day: calendar.day(of: now), on: tx)
-            let stored = StoredEvent(
-                snapshot: transition.event, number: number, description: request.description, channel: channel, location: point,
-                locationDatum: datum, mapPoint: mapPoint, gridID: grid.id, occurredAt: occurredAt, reporterName: actorName,
-                attributes: request.attributes ?? [:], contentHash: hash)
-            guard try await EventStore.insert(stored, entry: transition.entry, actorName: actorName, on: tx, now: now) else { return false }
-            for photo in photos {
-                try await EventStore.addPhoto(request.id, sha256: photo.sha256, kind: photo.kind, size: photo.size, stage: "report", on: tx, now: now)
-            }
-            for notice in transition.notifications { try await EventStore.notify(notice, on: tx, now: now) }
-            try await RiskService(services: services).assessReported(stored, type: type, on: tx, now: now)
-            try await AuditLog.record(
-                AuditRecord(action: "event.report", targetType: "event", targetID: request.id.uuidString,
-                            summary: "\(number) \(type.name) in \(grid.code)", unitPath: grid.path),
-                by: audit, on: tx, now: now)
-            return true
+        // A repeat (same id) is found by the insert itself, which then writes nothing; the
+        // transaction is rolled back so that not even its ticket number is taken.
+        let inserted: StoredEvent?
+        do {
+            inserted = try await SQLiteWriterGate.reports.run(on: db) { try await db.transaction { tx in
+                let number = try await EventStore.nextNumber(day: calendar.day(of: now), on: tx)
+                let stored = StoredEvent(
+                    snapshot: transition.event, number: number, description: request.description, channel: channel, location: point,
+                    locationDatum: datum, mapPoint: mapPoint, gridID: grid.id, occurredAt: occurredAt, reporterName: actorName,
+                    attributes: request.attributes ?? [:], contentHash: hash)
+                guard let saved = try await EventStore.insertReturning(stored, entry: transition.entry, actorName: actorName, on: tx, now: now)
+                else { throw RepeatedReport() }
+                for photo in photos {
+                    try await EventStore.addPhoto(request.id, sha256: photo.sha256, kind: photo.kind, size: photo.size, stage: "report", on: tx, now: now)
+                }
+                for notice in transition.notifications { try await EventStore.notify(notice, on: tx, now: now) }
+                try await RiskService(services: services).assessReported(stored, type: type, on: tx, now: now)
+                try await AuditLog.record(
+                    AuditRecord(action: "event.report", targetType: "event", targetID: request.id.uuidString,
+                                summary: "\(number) \(type.name) in \(grid.code)", unitPath: grid.path),
+                    by: audit, on: tx, now: now)
+                return saved
+            } }
+        } catch is RepeatedReport {
+            inserted = nil
         }
-        guard let event = try await EventStore.find(request.id, on: db) else { throw StoreError.notFound(what: "event") }
-        // A concurrent twin won the insert: same content is the same report, other content a conflict.
-        if !created && event.contentHash != hash { throw EventConflictError.differentContent(event) }
-        return (event, created)
+        // Answered from the row the insert wrote (read back by the insert itself).
+        if let inserted { return (inserted, true) }
+        // A repeat, or a concurrent twin that won the insert: same content is the same report,
+        // other content a conflict.
+        guard let existing = try await EventStore.find(request.id, on: db) else { throw StoreError.notFound(what: "event") }
+        guard existing.contentHash == hash else { throw EventConflictError.differentContent(existing) }
+        return (existing, false)
     }
+
+    /// Rolls the report's transaction back when its id is taken.
+    private struct RepeatedReport: Error {}
 
     private func grid(for request: ReportEventRequestDTO, mapPoint: Coordinate, datum: Datum, on db: any Database) async throws -> OrgUnit {
         if let code = request.grid {

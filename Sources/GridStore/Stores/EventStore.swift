@@ -66,6 +66,15 @@ public enum EventStore {
     /// Inserts a new event with its first timeline entry; false when the id already exists (a
     /// repeated submission), in which case nothing is written.
     public static func insert(_ event: StoredEvent, entry: TimelineEntry, actorName: String, on db: any Database, now: Date) async throws -> Bool {
+        try await insertReturning(event, entry: entry, actorName: actorName, on: db, now: now) != nil
+    }
+
+    /// Inserts a new event with its first timeline entry and answers the event as stored (the row
+    /// the insert wrote, read back by `RETURNING` in the same statement, so that a caller answers
+    /// without reading it again); nil when the id already exists, in which case nothing is written.
+    public static func insertReturning(
+        _ event: StoredEvent, entry: TimelineEntry, actorName: String, on db: any Database, now: Date
+    ) async throws -> StoredEvent? {
         let s = event.snapshot
         let inserted = try await (try db.sql).raw("""
             INSERT INTO events (id, number, type_code, description, channel, location_lon, location_lat, location_datum,
@@ -81,12 +90,13 @@ public enum EventStore {
               \(bind: event.contentHash), \(bind: try StoreJSON.text(event.attributes)), \(bind: try StoreJSON.text(s)), \(bind: s.version), \(bind: now),
               \(bind: s.handledAt), \(bind: s.handlingDeadline?.end))
             ON CONFLICT (id) DO NOTHING
-            RETURNING id
+            RETURNING *
             """).first()
-        guard inserted != nil else { return false }
-        try await appendTimeline(s.id, entry: entry, actorName: actorName, on: db)
+        guard let inserted else { return nil }
+        // The event is new, so its timeline is empty (rows reference the event): this is entry 1.
+        try await insertTimeline(s.id, seq: 1, entry: entry, actorName: actorName, on: db)
         try await IndicatorStore.apply(EventFacts.delta(from: nil, to: (s, event.ratings), day: IndicatorStore.day), on: db)
-        return true
+        return try decode(inserted)
     }
 
     /// Writes a transition if the event is still as `previous` read it; false when someone else
@@ -132,12 +142,15 @@ public enum EventStore {
     }
 
     private static func appendTimeline(_ eventID: UUID, entry: TimelineEntry, actorName: String, on db: any Database) async throws {
-        let sql = try db.sql
-        let next = try await sql.raw("SELECT COUNT(*) AS n FROM event_timeline WHERE event_id = \(bind: eventID)").first()?
+        let next = try await (try db.sql).raw("SELECT COUNT(*) AS n FROM event_timeline WHERE event_id = \(bind: eventID)").first()?
             .decode(column: "n", as: Int.self) ?? 0
-        try await sql.raw("""
+        try await insertTimeline(eventID, seq: next + 1, entry: entry, actorName: actorName, on: db)
+    }
+
+    private static func insertTimeline(_ eventID: UUID, seq: Int, entry: TimelineEntry, actorName: String, on db: any Database) async throws {
+        try await (try db.sql).raw("""
             INSERT INTO event_timeline (id, event_id, seq, at, actor_id, actor_name, actor_role, action, from_state, to_state, note, attachments)
-            VALUES (\(bind: UUID()), \(bind: eventID), \(bind: next + 1), \(bind: entry.at), \(bind: entry.actorID), \(bind: actorName),
+            VALUES (\(bind: UUID()), \(bind: eventID), \(bind: seq), \(bind: entry.at), \(bind: entry.actorID), \(bind: actorName),
               \(bind: entry.actorRole?.rawValue), \(bind: entry.action.rawValue), \(bind: entry.from?.rawValue), \(bind: entry.to.rawValue),
               \(bind: entry.note), \(bind: try StoreJSON.text(entry.attachments)))
             """).run()

@@ -2,6 +2,7 @@ import Crypto
 import FluentKit
 import Foundation
 import GridCore
+import SQLKit
 
 /// Opaque bearer tokens and console sessions. Only the SHA-256 of a secret is stored.
 public enum TokenStore {
@@ -50,12 +51,20 @@ public enum TokenStore {
 
     /// The token for `secret` if it exists, is not revoked and has not expired.
     public static func resolve(_ secret: String, on db: any Database, now: Date) async throws -> Resolved? {
-        guard !secret.isEmpty, secret.count <= 200,
-              let model = try await AuthTokenModel.query(on: db).filter(\.$tokenHash == hash(secret)).first(),
-              model.revokedAt == nil, model.expiresAt > now, let id = model.id,
-              let kind = Kind(rawValue: model.kind)
+        guard !secret.isEmpty, secret.count <= 200 else { return nil }
+        // Plain SQL: every signed-in request comes through here.
+        guard let row = try await (try db.sql).raw("""
+            SELECT id, user_id, kind, csrf_token, expires_at, revoked_at FROM auth_tokens
+            WHERE token_hash = \(bind: hash(secret))
+            LIMIT 1
+            """).first(),
+              try row.decode(column: "revoked_at", as: Date?.self) == nil
         else { return nil }
-        return Resolved(id: id, userID: model.userID, kind: kind, expiresAt: model.expiresAt, csrfToken: model.csrfToken)
+        let expiresAt = try row.decode(column: "expires_at", as: Date.self)
+        guard expiresAt > now, let kind = Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+        return Resolved(
+            id: try row.decode(column: "id", as: UUID.self), userID: try row.decode(column: "user_id", as: UUID.self), kind: kind,
+            expiresAt: expiresAt, csrfToken: try row.decode(column: "csrf_token", as: String?.self))
     }
 
     public static func revoke(id: UUID, on db: any Database, now: Date) async throws {

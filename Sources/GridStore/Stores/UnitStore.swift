@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GridCore
+import SQLKit
 
 /// Reads and writes the hierarchy.
 public enum UnitStore {
@@ -29,7 +30,21 @@ public enum UnitStore {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> OrgUnit? {
-        try await UnitModel.find(id, on: db)?.toDomain()
+        // Plain SQL: every report and every event answer looks its grid up here.
+        try await (try db.sql).raw("SELECT id, code, name, kind, parent_id, path FROM units WHERE id = \(bind: id)")
+            .first().map { try unit($0, prefix: "") }
+    }
+
+    /// A unit from a row of plain SQL whose unit columns carry `prefix` (as `UnitModel.toDomain`).
+    static func unit(_ row: any SQLRow, prefix: String) throws -> OrgUnit {
+        let id = try row.decode(column: prefix + "id", as: UUID.self)
+        guard let kind = UnitKind(rawValue: try row.decode(column: prefix + "kind", as: String.self)),
+              let path = UnitPath(rawValue: try row.decode(column: prefix + "path", as: String.self)),
+              let code = try? UnitCode(try row.decode(column: prefix + "code", as: String.self))
+        else { throw StoreError.corruptRow(table: UnitModel.schema, id: id.uuidString) }
+        return OrgUnit(
+            id: id, code: code, name: try row.decode(column: prefix + "name", as: String.self), kind: kind,
+            parentID: try row.decode(column: prefix + "parent_id", as: UUID?.self), path: path)
     }
 
     /// Many units by id in a few statements (a list's grids: one lookup per row cost an export of

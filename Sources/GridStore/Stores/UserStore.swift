@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GridCore
+import SQLKit
 
 /// Reads and writes accounts. Password hashing happens in the caller (bcrypt lives in the server).
 public enum UserStore {
@@ -48,7 +49,25 @@ public enum UserStore {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> UserAccount? {
-        try await account(UserModel.query(on: db).filter(\.$id == id).with(\.$unit).first())
+        // One plain statement with the unit joined: every signed-in request resolves its user here.
+        let row = try await (try db.sql).raw("""
+            SELECT u.id, u.username, u.display_name, u.password_hash, u.roles, u.disabled, u.failed_attempts, u.locked_until,
+              n.id AS unit_id, n.code AS unit_code, n.name AS unit_name, n.kind AS unit_kind, n.parent_id AS unit_parent_id,
+              n.path AS unit_path
+            FROM users u JOIN units n ON n.id = u.unit_id
+            WHERE u.id = \(bind: id)
+            LIMIT 1
+            """).first()
+        guard let row else { return nil }
+        return UserAccount(
+            id: try row.decode(column: "id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            roles: try row.decode(column: "roles", as: String.self).split(separator: " ").compactMap { Role(rawValue: String($0)) }.sorted(),
+            unit: try UnitStore.unit(row, prefix: "unit_"), disabled: try row.decode(column: "disabled", as: Bool.self),
+            loginState: LoginPolicy.AccountState(
+                failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
+                lockedUntil: try row.decode(column: "locked_until", as: Date?.self)))
     }
 
     /// Display names of the given accounts (a ranking's rows); unknown ids are left out.

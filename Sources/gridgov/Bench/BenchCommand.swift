@@ -24,6 +24,9 @@ struct BenchCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Requests per measurement (after a warm-up of a tenth as many).")
     var requests = 20_000
 
+    @ArgumentParser.Option(help: "Instead of measuring, send this many reports one by one with every SQL statement logged (debug level), to count statements per report.")
+    var trace: Int?
+
     func run() async throws {
         await Runtime.run {
             guard connections > 0, requests > 0 else {
@@ -46,7 +49,11 @@ struct BenchCommand: AsyncParsableCommand {
                 try await app.server.start(address: .hostname("127.0.0.1", port: 0))
                 do {
                     guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
-                    try await measure(base: "http://127.0.0.1:\(port)", database: config.database)
+                    if let trace {
+                        try await traceReports(trace, base: "http://127.0.0.1:\(port)", app: app)
+                    } else {
+                        try await measure(base: "http://127.0.0.1:\(port)", database: config.database)
+                    }
                 } catch {
                     await app.server.shutdown()
                     throw error
@@ -79,6 +86,28 @@ struct BenchCommand: AsyncParsableCommand {
             Runtime.say("  bare Fluent insert:   " + bareResult.line)
             Runtime.say("  POST /api/v1/events:  " + reportResult.line)
             Runtime.say(String(format: "  reports / bare: %.2f (bar: ≥ 0.50)", reportResult.rate / bareResult.rate))
+            try await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// Sends `count` reports one after another with the server's logger at debug level, so that
+    /// each SQL statement a report makes is printed.
+    private func traceReports(_ count: Int, base: String, app: Application) async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let token = try await Self.login(client, base)
+            let reports = try ReportBodies(count: count)
+            app.logger.logLevel = .debug
+            for index in 0..<count {
+                Runtime.say("gridgov bench: report \(index + 1) of \(count)")
+                let response = try await client.execute(Self.request(base + "/api/v1/events", body: reports.body(index), token: token), timeout: .seconds(30))
+                let body = try await response.body.collect(upTo: 1 << 22)
+                Runtime.say("gridgov bench: answered \(response.status.code), \(body.readableBytes) bytes")
+            }
+            app.logger.logLevel = .warning
             try await client.shutdown()
         } catch {
             try? await client.shutdown()
