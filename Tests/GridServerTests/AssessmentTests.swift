@@ -95,9 +95,11 @@ import Vapor
             #expect(status == .created, "\(body)")
             let results = try Self.decode(body).results
             #expect(results.count >= 5)
-            // The demo's grid workers have no accounts: each is named by the grid it reports from.
-            #expect(results.allSatisfy { $0.name.hasSuffix(" 网格员") || !$0.name.contains("—") })
+            // Every worker is named: the general grids' workers by their (stand-in) accounts, a
+            // special grid's worker, who has none, by the grid they report from.
+            #expect(results.allSatisfy { !$0.name.isEmpty && $0.name != "—" })
             #expect(results.contains { $0.name.hasSuffix(" 网格员") })
+            #expect(results.contains { !$0.name.hasSuffix(" 网格员") })
             #expect(results.map(\.total) == results.map(\.total).sorted(by: >))
             #expect(zip(results, results.dropFirst()).allSatisfy { $0.rank <= $1.rank })
             let excellent = results.filter { $0.grade == .excellent }.count

@@ -4,16 +4,14 @@ import GridCore
 import GridStore
 
 extension DemoSeeder {
-    /// A year of events up to now, the demo accounts playing their parts in their units, a few
-    /// days per transaction. Loaded deadlines the sweep would have acted on are marked as acted on.
-    /// Returns what `finishEventYear` completes: the year's indicator cells, summed over the
-    /// batches, being made into rows, and the year's end.
-    func loadEventYear(_ hierarchy: DemoHierarchy, share: Double, on db: any Database) async throws -> DemoYearTail {
-        var cast = DemoCast()
-        for plan in Self.accountPlan where plan.role != .admin {
-            guard let account = try await UserStore.find(username: plan.username, on: db) else { continue }
-            cast.assign(.init(userID: account.id, name: account.displayName), as: plan.role, at: account.unit.path)
-        }
+    /// A year of events up to now, the demo accounts playing their parts in their units (`cast`), a
+    /// few days per transaction. Loaded deadlines the sweep would have acted on are marked as acted
+    /// on. Returns what `finishEventYear` completes: the year's indicator cells — the batches'
+    /// summed into `totals`, beside the patrols' and visits' already there — being made into rows,
+    /// and the year's end.
+    func loadEventYear(
+        _ hierarchy: DemoHierarchy, share: Double, cast: DemoCast, totals: DemoCellTotals, on db: any Database
+    ) async throws -> DemoYearTail {
         let now = services.clock.now
         let year = try DemoEventYear(
             hierarchy: hierarchy, catalog: services.catalog.catalog, calendar: services.calendar, until: now, cast: cast,
@@ -23,7 +21,6 @@ extension DemoSeeder {
         // it after the batch before. The stream runs ahead by at most three batches in
         // preparation or waiting to be written, so memory stays bounded.
         let sqlite = SQLDialectKind(db) == .sqlite
-        let totals = DemoCellTotals()
         var writes: [Task<Void, any Error>] = []
         var pending: [DemoEvent] = []
         var serials: [CalendarDay: Int] = [:]

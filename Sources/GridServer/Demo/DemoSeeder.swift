@@ -46,8 +46,8 @@ public struct DemoSeeder: Sendable {
     }
 
     /// How much basic data and how many events the demo carries. The full district takes about
-    /// two and a half minutes to load on two cores (release build, see the README); the sample — a
-    /// tenth of the residents, organisations and events, spread over every grid — much less.
+    /// three minutes to load on two cores (release build, see the README); the sample — a tenth of
+    /// the residents, organisations, events and visits, spread over every grid — much less.
     public enum Volume: String, Sendable, CaseIterable {
         case sample
         case full
@@ -56,8 +56,8 @@ public struct DemoSeeder: Sendable {
     }
 
     /// - Parameters:
-    ///   - events: also a year of events up to now (`DemoEventYear`); tests that count their own
-    ///     events leave it out.
+    ///   - events: also a year of events, patrols and household visits up to now (`DemoEventYear`,
+    ///     `DemoWorkYear`); tests that count their own events leave it out.
     ///   - volume: at district scale, the full Pidu volume or a tenth of it.
     @discardableResult
     public func load(
@@ -87,9 +87,14 @@ public struct DemoSeeder: Sendable {
         }
         _ = try await Open311ClientService(services: services).create(
             name: Self.open311ClientName, ratePerMinute: 600, key: Self.open311Key, by: .system, on: db)
-        try await loadStaff(hierarchy, since: mapSince, on: db)
+        // The year's workers: the cast the events name, with an account each for their patrols and visits.
+        let cast = events ? try await demoCast(on: db) : DemoCast()
+        let work = events ? try DemoWorkYear(hierarchy: hierarchy, calendar: services.calendar, until: now, cast: cast) : nil
+        if let work { try await loadWorkers(work, cast: cast, hierarchy: hierarchy, on: db) }
+        try await loadStaff(hierarchy, since: mapSince, workers: work == nil ? nil : cast, on: db)
         try await services.map.reload(on: db)
         let share = scale == .district ? volume.share : 1
+        let totals = DemoCellTotals()
         let seeder = self
         let logger = db.logger
         let today = services.calendar.day(of: now)
@@ -98,12 +103,12 @@ public struct DemoSeeder: Sendable {
             // log, only the events' and only for a year of them (as a test's small load gains nothing).
             let deferred = SQLDialectKind(conn) == .sqlite ? Self.bulkTables : events ? ["events"] : []
             let indexes = try await DeferredIndexes.drop(on: deferred, db: conn)
-            try await DemoPhase.timed("population", logger: logger) {
-                try await seeder.loadPopulation(hierarchy, scale: scale, share: share, on: conn)
+            try await DemoPhase.timed(work == nil ? "population" : "population, patrols and visits", logger: logger) {
+                try await seeder.loadPopulation(hierarchy, scale: scale, share: share, work: work, totals: totals, on: conn)
             }
             // The year's indicator cells are sorted and converted on one core while the database
             // builds the indexes on the other.
-            let year = events ? try await seeder.loadEventYear(hierarchy, share: share, on: conn) : nil
+            let year = events ? try await seeder.loadEventYear(hierarchy, share: share, cast: cast, totals: totals, on: conn) : nil
             try await DemoPhase.timed("indexes", logger: logger) { try await indexes.create(on: conn) }
             if let year { try await seeder.finishEventYear(hierarchy, year, on: conn) }
             // The register's visits due, for every month the demo has data (after the events' cells are in).
@@ -116,11 +121,17 @@ public struct DemoSeeder: Sendable {
     }
 
     /// The tables the bulk load fills, whose secondary indexes are built once after it.
-    static let bulkTables = ["buildings", "rooms", "people", "organizations", "city_components", "events", "event_timeline"]
+    static let bulkTables = [
+        "buildings", "rooms", "people", "organizations", "city_components", "events", "event_timeline", "patrols", "visits",
+    ]
 
     /// Buildings, rooms, residents, organisations and city components of every grid
-    /// (`DemoPopulation`), generated grid by grid and written a few grids per transaction.
-    private func loadPopulation(_ hierarchy: DemoHierarchy, scale: DemoHierarchy.Scale, share: Double, on db: any Database) async throws {
+    /// (`DemoPopulation`), generated grid by grid and written a few grids per transaction — with
+    /// the grids' patrols and visits when `work` is given, their cells added to `totals`.
+    private func loadPopulation(
+        _ hierarchy: DemoHierarchy, scale: DemoHierarchy.Scale, share: Double, work: DemoWorkYear?, totals: DemoCellTotals,
+        on db: any Database
+    ) async throws {
         let full = DemoPopulation.Targets.targets(for: scale)
         let targets = DemoPopulation.Targets(
             residents: Int(Double(full.residents) * share), organizations: Int(Double(full.organizations) * share),
@@ -131,32 +142,38 @@ public struct DemoSeeder: Sendable {
         let sqlite = SQLDialectKind(db) == .sqlite
         // The next grids are generated, sealed and turned into rows, two batches at once, while
         // the database writes the previous ones: with the writer, both cores stay busy.
-        let prepare = { @Sendable (range: Range<Int>) throws -> BasicDataStore.PreparedRows in
+        let prepare = { @Sendable (range: Range<Int>) async throws -> (BasicDataStore.PreparedRows, WorkHistoryStore.PreparedRows?) in
             let batches = grids[range].map { population.generate(for: $0) }
+            var workRows: WorkHistoryStore.PreparedRows?
+            if let work { workRows = try await Self.prepareWork(work, for: batches, totals: totals, sqlite: sqlite) }
             let buildings = Dictionary(batches.flatMap(\.buildings).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let rows = try BasicDataStore.prepare(
                 buildings: batches.flatMap(\.buildings), rooms: batches.flatMap(\.rooms), people: batches.flatMap(\.people),
                 organizations: batches.flatMap(\.organizations), components: batches.flatMap(\.components),
                 roomBuildings: buildings, keyRing: keyRing)
-            return sqlite ? try rows.encodedForSQLite() : rows
+            return (sqlite ? try rows.encodedForSQLite() : rows, workRows)
         }
         var ranges = stride(from: 0, to: grids.count, by: 8).map { $0..<min($0 + 8, grids.count) }[...]
-        var preparing: [Task<BasicDataStore.PreparedRows, any Error>] = []
+        var preparing: [Task<(BasicDataStore.PreparedRows, WorkHistoryStore.PreparedRows?), any Error>] = []
         while true {
             // Two stay in preparation while the first of these is written.
             while preparing.count < 3, let range = ranges.popFirst() {
-                preparing.append(Task { try prepare(range) })
+                preparing.append(Task { try await prepare(range) })
             }
             guard !preparing.isEmpty else { break }
-            let rows = try await preparing.removeFirst().value
-            try await db.transaction { tx in try await BasicDataStore.write(rows, on: tx) }
+            let (rows, workRows) = try await preparing.removeFirst().value
+            try await db.transaction { tx in
+                try await BasicDataStore.write(rows, on: tx)
+                if let workRows { try await WorkHistoryStore.write(workRows, on: tx) }
+            }
         }
     }
 
     /// One full-time worker per general grid (a few left vacant, as in real districts), a grid head
     /// per community serving all its grids, and a specialist for each special grid. The demo
-    /// `gridworker` account serves the first grid.
-    private func loadStaff(_ hierarchy: DemoHierarchy, since: CalendarDay, on db: any Database) async throws {
+    /// `gridworker` account serves the first grid; with a year of work loaded, the other workers
+    /// are its patrols' and visits' authors (`workers`, the cast), with their accounts.
+    private func loadStaff(_ hierarchy: DemoHierarchy, since: CalendarDay, workers: DemoCast?, on db: any Database) async throws {
         var generator = SeededGenerator(seed: 20_240_101)
         let worker = try await UserStore.find(username: "gridworker", on: db)
         var rows: [(grid: OrgUnit, name: String, role: StaffRole, workPhone: String?, userID: UUID?)] = []
@@ -166,7 +183,8 @@ public struct DemoSeeder: Sendable {
             if grid.code.rawValue == worker?.unit.code.rawValue, let worker {
                 rows.append((grid, worker.displayName.components(separatedBy: "（").first ?? worker.displayName, .fullTime, DemoNames.phone(&generator), worker.id))
             } else if index % 40 != 39 {
-                rows.append((grid, DemoNames.person(&generator), .fullTime, DemoNames.phone(&generator), nil))
+                let member = workers?.member(.gridWorker, at: grid.path)
+                rows.append((grid, member?.name ?? DemoNames.person(&generator), .fullTime, DemoNames.phone(&generator), member?.userID))
             }
         }
         for (_, communityGrids) in byCommunity {
