@@ -13,40 +13,16 @@ import GridStore
 /// PostgreSQL writers lock rows, not the database: no gate there. A call already inside a
 /// transaction (a caller's `tx`) passes straight through, so the gate can never wait on a lock
 /// that its own holder is waiting for.
-actor SQLiteWriterGate {
-    static let reports = SQLiteWriterGate()
+enum SQLiteWriterGate {
+    static let reports = Gate()
 
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    final class Gate: Sendable {
+        private let turns = TurnGate()
 
-    /// Runs `body` holding the gate when `db` is SQLite outside a transaction, else at once.
-    nonisolated func run<T: Sendable>(on db: any Database, _ body: () async throws -> T) async throws -> T {
-        guard !db.inTransaction, SQLDialectKind(db) == .sqlite else { return try await body() }
-        await enter()
-        do {
-            let result = try await body()
-            await leave()
-            return result
-        } catch {
-            await leave()
-            throw error
-        }
-    }
-
-    private func enter() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        // FIFO: the gate is handed straight to the longest waiter by `leave`.
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    private func leave() {
-        if waiting.isEmpty {
-            busy = false
-        } else {
-            waiting.removeFirst().resume()
+        /// Runs `body` in its turn when `db` is SQLite outside a transaction, else at once.
+        func run<T: Sendable>(on db: any Database, _ body: () async throws -> T) async throws -> T {
+            guard !db.inTransaction, SQLDialectKind(db) == .sqlite else { return try await body() }
+            return try await turns.run(body)
         }
     }
 }

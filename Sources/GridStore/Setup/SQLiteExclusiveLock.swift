@@ -8,34 +8,17 @@ import Darwin
 /// Makes SQLite writers that must not overlap (migrations, the overdue sweep) take turns, as
 /// PostgreSQL's advisory lock and row locks do: within the process an async gate, across
 /// processes an exclusive `flock` on `<file>.lock` beside the database.
-public actor SQLiteExclusiveLock {
+public final class SQLiteExclusiveLock: Sendable {
     public static let shared = SQLiteExclusiveLock()
 
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private let turns = TurnGate()
 
     public func withLock<T: Sendable>(file path: String?, _ body: @Sendable () async throws -> T) async throws -> T {
-        await acquire()
-        defer { release() }
-        var descriptor: Int32?
-        if let path { descriptor = try await Self.lockFile(path) }
-        defer { if let descriptor { Self.unlock(descriptor) } }
-        return try await body()
-    }
-
-    private func acquire() async {
-        if !busy {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    private func release() {
-        if waiters.isEmpty {
-            busy = false
-        } else {
-            waiters.removeFirst().resume()
+        try await turns.run {
+            var descriptor: Int32?
+            if let path { descriptor = try await Self.lockFile(path) }
+            defer { if let descriptor { Self.unlock(descriptor) } }
+            return try await body()
         }
     }
 
@@ -55,7 +38,7 @@ public actor SQLiteExclusiveLock {
         }.value
     }
 
-    private nonisolated static func unlock(_ descriptor: Int32) {
+    private static func unlock(_ descriptor: Int32) {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
