@@ -22,8 +22,11 @@ final class UserModel: Model, @unchecked Sendable {
 
     init() {}
 
-    var roleSet: [Role] {
-        roles.split(separator: " ").compactMap { Role(rawValue: String($0)) }.sorted()
+    var roleSet: [Role] { Self.decode(roles: roles) }
+
+    /// The roles of a stored `roles` column (plain SQL reads use it too); unknown names are left out.
+    static func decode(roles text: String) -> [Role] {
+        text.split(separator: " ").compactMap { Role(rawValue: String($0)) }.sorted()
     }
 
     static func encode(roles: some Sequence<Role>) -> String {

@@ -63,7 +63,7 @@ public enum UserStore {
             id: try row.decode(column: "id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
             displayName: try row.decode(column: "display_name", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
-            roles: try row.decode(column: "roles", as: String.self).split(separator: " ").compactMap { Role(rawValue: String($0)) }.sorted(),
+            roles: UserModel.decode(roles: try row.decode(column: "roles", as: String.self)),
             unit: try UnitStore.unit(row, prefix: "unit_"), disabled: try row.decode(column: "disabled", as: Bool.self),
             loginState: LoginPolicy.AccountState(
                 failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
