@@ -7,7 +7,7 @@ import Vapor
 /// no account, Chinese first, every problem shown beside its field, the receipt number at the end.
 /// The form is protected against cross-site posting by a double-submit token, like sign-in.
 struct DeclarePageController {
-    static let csrfCookie = "gridgov_declare_csrf"
+    static let csrf = PublicFormCSRF(cookie: "gridgov_declare_csrf")
 
     struct Option: Encodable, Sendable {
         var code: String
@@ -70,7 +70,7 @@ struct DeclarePageController {
         routes.post("declare") { req async throws -> Response in
             let form = try req.content.decode(Form.self)
             let language = req.language
-            guard let cookie = req.cookies[Self.csrfCookie]?.string, let sent = form._csrf, constantTimeEquals(cookie, sent) else {
+            guard Self.csrf.matches(req, form._csrf) else {
                 let reason = GridHTTPError.csrfMismatch.message.text(in: language)
                 return try await Self.render(req, form: form, errors: [FieldError(field: "_csrf", label: "", reason: reason)], receipt: nil, message: nil)
             }
@@ -145,7 +145,7 @@ struct DeclarePageController {
         let language = req.language
         let strings = try req.grid.strings
         let other: Language = language == .zhHans ? .en : .zhHans
-        let token = TokenStore.randomSecret()
+        let token = csrf.token(req)
         func options<Choice: BasicDataEnum>(_ type: Choice.Type, _ selected: String?) -> [Option] {
             Choice.allCases.map { Option(code: $0.rawValue, label: $0.label.text(in: language), selected: $0.rawValue == selected) }
         }
@@ -156,7 +156,7 @@ struct DeclarePageController {
             residenceKinds: options(ResidenceKind.self, form.residence_kind ?? ResidenceKind.floating.rawValue), receipt: receipt, message: message)
         let response = try await req.view.render("declare", page).encodeResponse(for: req)
         if !errors.isEmpty { response.status = .unprocessableEntity }
-        response.cookies[csrfCookie] = HTTPCookies.Value(string: token, maxAge: 3600, isHTTPOnly: true, sameSite: .strict)
+        csrf.set(response, token)
         return response
     }
 }

@@ -10,7 +10,7 @@ import Vapor
 /// refusals answer 422 (by field), 429 (too many) or 404 (no such ticket for that phone), each
 /// with its reason on the page.
 struct PortalController: Sendable {
-    static let csrfCookie = "gridgov_portal_csrf"
+    static let csrf = PublicFormCSRF(cookie: "gridgov_portal_csrf")
     /// Largest report body: the photos plus the form.
     static let maximumBody: ByteCount = "32mb"
 
@@ -86,7 +86,7 @@ struct PortalController: Sendable {
         var echo = PortalPages.Form(
             type: form.type ?? "", description: form.description ?? "", phone: form.phone ?? "", lon: form.lon ?? "", lat: form.lat ?? "",
             datum: form.datum ?? "", address: form.address ?? "")
-        guard csrfMatches(req, form._csrf) else {
+        guard Self.csrf.matches(req, form._csrf) else {
             let reason = GridHTTPError.csrfMismatch.message.text(in: req.language)
             return try await renderReport(req, form: echo, errors: [.init(field: "_csrf", reason: reason)], status: .forbidden)
         }
@@ -147,7 +147,7 @@ struct PortalController: Sendable {
             return .init(key: spec.key, label: spec.label.text(in: language), kind: spec.type.name, options: options, required: spec.required, value: "")
         }
         let limits = req.application.portalGuard.limits
-        let token = csrfToken(req)
+        let token = Self.csrf.token(req)
         let page = PortalPages.Report(
             chrome: try .init(req, back: "/portal/report"), csrf: token, formID: UUID().uuidString,
             types: types.map { type in
@@ -158,7 +158,7 @@ struct PortalController: Sendable {
             maxPhotos: limits.maxPhotos, maxPhotoMB: max(1, limits.maxPhotoBytes / 1_048_576), ticket: ticket, ticketStage: stage)
         let response = try await req.view.render("portal-report", page).encodeResponse(for: req)
         response.status = status
-        setCSRF(response, token)
+        Self.csrf.set(response, token)
         return response
     }
 
@@ -170,7 +170,7 @@ struct PortalController: Sendable {
         let phone = form.phone ?? ""
         let language = req.language
         let strings = try req.grid.strings
-        guard csrfMatches(req, form._csrf) else {
+        guard Self.csrf.matches(req, form._csrf) else {
             return try await renderStatus(
                 req, ticket: ticket, phone: "", found: nil, error: GridHTTPError.csrfMismatch.message.text(in: language), message: nil, status: .forbidden)
         }
@@ -257,7 +257,7 @@ struct PortalController: Sendable {
         _ req: Request, ticket: String, phone: String, found: PortalPages.Status.Found?, window: PortalPages.Status.Window? = nil, error: String?,
         message: String?, status: HTTPStatus
     ) async throws -> Response {
-        let token = csrfToken(req)
+        let token = Self.csrf.token(req)
         let page = PortalPages.Status(
             chrome: try .init(req, back: "/portal/status"), csrf: token, ticket: ticket, phone: found == nil ? "" : phone, found: found, window: window,
             error: error, message: message)
@@ -265,7 +265,7 @@ struct PortalController: Sendable {
         response.status = status
         // The answer carries the resident's own report (and the phone in the rating form): never cached.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        setCSRF(response, token)
+        Self.csrf.set(response, token)
         return response
     }
 
@@ -325,22 +325,6 @@ struct PortalController: Sendable {
         }
         let reason = failure.reason.text(in: language)
         return .init(field: field, reason: label.isEmpty ? reason : "\(label)：\(reason)")
-    }
-
-    private func csrfToken(_ req: Request) -> String {
-        // A signed-in staff member's browser: the session's own token, which the session's CSRF check also wants.
-        if let session = req.principal?.csrfToken { return session }
-        if let existing = req.cookies[Self.csrfCookie]?.string, existing.count >= 16, existing.count <= 128 { return existing }
-        return TokenStore.randomSecret()
-    }
-
-    private func csrfMatches(_ req: Request, _ sent: String?) -> Bool {
-        guard let cookie = req.cookies[Self.csrfCookie]?.string, let sent, !sent.isEmpty else { return false }
-        return constantTimeEquals(cookie, sent)
-    }
-
-    private func setCSRF(_ response: Response, _ token: String) {
-        response.cookies[Self.csrfCookie] = HTTPCookies.Value(string: token, maxAge: 3600, isHTTPOnly: true, sameSite: .strict)
     }
 
     static func minute(_ date: Date) -> String {
