@@ -50,6 +50,7 @@ func routes(_ app: Application, _ services: GridServices) throws {
     ConsoleOrganizationsController().register(app)
     ConsoleImportController().register(app)
     ConsoleGridController(events: EventService(services: services)).register(app)
+    ConsoleTasksController().register(app)
     ConsoleAdminController(accounts: accounts, webhooks: WebhookService(services: services)).register(app)
     BoardController().register(app)
     DeclarePageController().register(app)

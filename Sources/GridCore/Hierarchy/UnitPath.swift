@@ -58,6 +58,11 @@ public struct UnitPath: Sendable, Hashable, Codable, CustomStringConvertible, Co
         return paths
     }
 
+    /// The parent unit's path; nil for the root.
+    public var parent: UnitPath? {
+        ancestorsAndSelf.dropLast().last
+    }
+
     /// The codes from the root down to this unit.
     public var codes: [String] {
         rawValue.split(separator: "/").map(String.init)

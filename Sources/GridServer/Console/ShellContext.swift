@@ -38,6 +38,7 @@ struct ShellContext: Encodable, Sendable {
         ("/console/organizations", "menu_organizations", .basicDataRead),
         ("/console/declarations", "menu_declarations", .basicDataRead),
         ("/console/window", "menu_window", .eventsTriage),
+        ("/console/tasks", "menu_tasks", nil),
         ("/console/import", "menu_import", .basicDataWrite),
         ("/console/users", "menu_users", .usersRead),
         ("/console/audit", "menu_audit", .auditRead),
@@ -47,7 +48,9 @@ struct ShellContext: Encodable, Sendable {
 
     /// Sections shown to whoever holds at least one of several rights (the administration
     /// landing page links pages that each need their own).
-    static let anyOf: [String: [Permission]] = ["/console/admin": ConsoleAdminController.rights]
+    static let anyOf: [String: [Permission]] = [
+        "/console/admin": ConsoleAdminController.rights, "/console/tasks": [.tasksIssue, .tasksRecord],
+    ]
 
     init(req: Request, principal: Principal, titleKey: String, activePath: String) throws {
         let services = try req.grid

@@ -13,39 +13,8 @@ struct TasksController {
                        response: TaskDTO.self) { req, principal in
             let principal = try APIRouter.signedIn(principal)
             let body = try req.decodeBody(CreateTaskRequestDTO.self)
-            if let existing = try await TaskStore.find(body.id, on: req.db) {
-                guard existing.createdBy == principal.account.id else { throw GridHTTPError.notFound }
-                let progress = try await TaskStore.progress(of: [existing.id], on: req.db)[existing.id] ?? []
-                return (Self.dto(existing, progress: progress), .ok)
-            }
-            let services = try req.grid
-            let now = services.clock.now
-            let (grids, unitFailures) = try await Self.targetGrids(body.units, area: Self.issuingArea(principal), on: req.db)
-            let title = body.title.trimmingCharacters(in: .whitespacesAndNewlines)
-            let description = (body.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let checklist = body.checklist.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            let due = CalendarDay(iso: body.due)
-            var failures = unitFailures
-            failures += TaskRules.validate(title: title, description: description, checklist: checklist,
-                                           targetCount: unitFailures.isEmpty ? grids.count : 1, dueDay: due,
-                                           today: services.calendar.day(of: now))
-            guard failures.isEmpty, let due else { throw ValidationFailures(failures) }
-            let task = PushedTask(
-                id: body.id, title: title, description: description, issuingUnitPath: principal.unitPath,
-                issuingUnitName: principal.account.unit.name, targetGrids: grids, checklist: checklist, dueDay: due,
-                createdBy: principal.account.id, createdByName: principal.account.displayName, createdAt: now)
-            let actor = principal.auditActor(for: req)
-            try await req.db.transaction { tx in
-                guard try await TaskStore.insert(task, on: tx) else { return }
-                try await AuditLog.record(
-                    AuditRecord(action: "task.issued", targetType: "task", targetID: task.id.uuidString,
-                                summary: "\(principal.account.displayName) pushed “\(task.title)” to \(grids.count) grid(s)",
-                                unitPath: principal.unitPath),
-                    by: actor, on: tx, now: now)
-            }
-            let stored = try await TaskStore.find(task.id, on: req.db) ?? task
-            let progress = try await TaskStore.progress(of: [task.id], on: req.db)[task.id] ?? []
-            return (Self.dto(stored, progress: progress), .created)
+            let issued = try await TaskService(services: try req.grid).issue(body, by: principal, actor: principal.auditActor(for: req), on: req.db)
+            return (Self.dto(issued.task, progress: issued.progress), issued.created ? .created : .ok)
         }
 
         api.add(.GET, "tasks", summary: "A grid's pushed tasks with its progress, or the tasks the caller's unit issued with completion per grid",
@@ -115,7 +84,7 @@ struct TasksController {
     static func issuingArea(_ principal: Principal) -> UnitPath {
         let unit = principal.account.unit
         guard unit.kind.isHandlingUnit else { return unit.path }
-        return unit.path.ancestorsAndSelf.dropLast().last ?? unit.path
+        return unit.path.parent ?? unit.path
     }
 
     /// The grids named by `codes` (grids themselves, or communities standing for theirs), each once,
