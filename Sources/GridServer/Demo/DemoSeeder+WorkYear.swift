@@ -46,7 +46,6 @@ extension DemoSeeder {
             visits += work.visits(for: grid, households: DemoWorkHousehold.households(of: batch.people))
         }
         await totals.add(DemoWorkYear.cells(patrols: patrols, visits: visits, calendar: IndicatorStore.calendar))
-        let rows = try WorkHistoryStore.prepare(patrols: patrols, visits: visits)
-        return sqlite ? try rows.encodedForSQLite() : rows
+        return try WorkHistoryStore.prepare(patrols: patrols, visits: visits, forSQLite: sqlite)
     }
 }

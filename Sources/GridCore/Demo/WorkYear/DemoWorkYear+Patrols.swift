@@ -34,7 +34,7 @@ extension DemoWorkYear {
                 spans.append((afternoon, afternoon + min(afternoonRoom, total - first)))
             }
             for span in spans where span.end - span.start >= 600 && span.end <= clock.until {
-                let id = dice.uuid()
+                let id = Self.id(grid: grid, serial: patrols.count, dice: &dice)
                 var coordinates = [station]
                 for _ in 0..<dice.int(Self.trackStops) { coordinates.append(dice.pick(spots)) }
                 coordinates.append(station)

@@ -36,8 +36,9 @@ extension DemoWorkYear {
                     let at = clock.start(ofDay: index) + time
                     guard at <= clock.until else { continue }
                     let text = DemoVisitText.draw(monthly: monthly, dice: &dice)
+                    let id = Self.id(grid: grid, serial: visits.count, dice: &dice)
                     visits.append(DemoVisit(
-                        id: dice.uuid(), householdKey: household.key, gridPath: grid.path, visitorID: grid.worker.userID,
+                        id: id, householdKey: household.key, gridPath: grid.path, visitorID: grid.worker.userID,
                         visitorName: grid.worker.name, visitedAt: clock.date(at), day: days[index],
                         met: text.met, notes: text.notes, needs: text.needs, monthly: monthly, ordinal: offset + 1))
                 }

@@ -27,6 +27,8 @@ public struct DemoWorkYear: Sendable {
         public let worker: DemoCast.Member
         public let profile: DemoWorkProfile
         let outline: MultiPolygon
+        /// Its place among `grids`, the leading part of its records' ids.
+        let index: Int
     }
 
     /// A visit window (a month or a quarter) as far as it lies in the year: its period, the visits
@@ -76,7 +78,7 @@ public struct DemoWorkYear: Sendable {
             var dice = DemoDice(seed, DemoDice.hash(unit.code.rawValue), 21)
             grids.append(Grid(
                 path: unit.path, code: unit.code.rawValue, worker: cast.member(.gridWorker, at: unit.path),
-                profile: DemoWorkProfile.draw(&dice), outline: outline))
+                profile: DemoWorkProfile.draw(&dice), outline: outline, index: grids.count))
         }
         guard !grids.isEmpty else {
             throw ValidationFailure(field: "hierarchy", zh: "演示区划没有带边界的网格", en: "the demo hierarchy has no grid with an outline")
@@ -106,6 +108,21 @@ public struct DemoWorkYear: Sendable {
             current = period(of: current.last.next)
         }
         return result
+    }
+
+    /// The id of a grid's `serial`th patrol or visit: its first six bytes grow with the grid's place
+    /// and the serial, so a loader writing grid after grid appends to the tables' primary-key
+    /// indexes instead of splitting pages all over them (three million visits at full volume);
+    /// the rest is random, version-4 shaped.
+    static func id(grid: Grid, serial: Int, dice: inout DemoDice) -> UUID {
+        let random = dice.uuid()
+        var bytes = random.uuid
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[0] = UInt8(truncatingIfNeeded: grid.index >> 8)
+            raw[1] = UInt8(truncatingIfNeeded: grid.index)
+            for offset in 0..<4 { raw[2 + offset] = UInt8(truncatingIfNeeded: serial >> (8 * (3 - offset))) }
+        }
+        return UUID(uuid: bytes)
     }
 
     /// The general grid at `path`, nil for any other unit.
