@@ -46,8 +46,8 @@ public struct DemoSeeder: Sendable {
     }
 
     /// How much basic data and how many events the demo carries. The full district takes about
-    /// three minutes to load on two cores (release build, see the README); the sample — a tenth of
-    /// the residents, organisations, events and visits, spread over every grid — much less.
+    /// three and a half minutes to load on two cores (release build, see the README); the sample —
+    /// a tenth of the residents, organisations, events and visits, spread over every grid — less.
     public enum Volume: String, Sendable, CaseIterable {
         case sample
         case full
