@@ -49,7 +49,7 @@ struct ShellContext: Encodable, Sendable {
     /// Sections shown to whoever holds at least one of several rights (the administration
     /// landing page links pages that each need their own).
     static let anyOf: [String: [Permission]] = [
-        "/console/admin": ConsoleAdminController.rights, "/console/tasks": [.tasksIssue, .tasksRecord],
+        "/console/admin": ConsoleAdminController.rights, "/console/tasks": ConsoleTasksController.rights,
     ]
 
     init(req: Request, principal: Principal, titleKey: String, activePath: String) throws {

@@ -75,6 +75,9 @@ struct ConsoleTasksController {
         var grids: String?
     }
 
+    /// Who may open the pages: issuers and the grids' staff.
+    static let rights: [Permission] = [.tasksIssue, .tasksRecord]
+
     func register(_ routes: any RoutesBuilder) {
         let tasks = routes.grouped("console", "tasks")
         tasks.get { req in
@@ -97,8 +100,9 @@ struct ConsoleTasksController {
         _ req: Request, _ titleKey: String, needs permission: Permission? = nil, render: (ShellContext, Principal) async throws -> Response
     ) async throws -> Response {
         try await ConsoleGate.page(req, titleKey: titleKey, path: "/console/tasks", needs: permission) { shell, principal in
+            // The same rights that show the menu item.
             let policy = try req.grid.policy
-            guard principal.holds(.tasksIssue, policy: policy) || principal.holds(.tasksRecord, policy: policy) else {
+            guard Self.rights.contains(where: { principal.holds($0, policy: policy) }) else {
                 throw AccessDenial.missingPermission(.tasksRecord)
             }
             return try await render(shell, principal)
